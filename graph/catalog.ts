@@ -1,0 +1,388 @@
+import type { Executor } from './executor';
+import type { SizeBand, Text } from './model';
+import type {
+  CategoryNode,
+  CodeName,
+  CompanyProfile,
+  CompanySummary,
+  CsfFunctionNode,
+  NeedView,
+  ProductProfile,
+  ProductSummary,
+  RegionNode,
+  TaxonomyLabels,
+} from './views';
+
+/**
+ * Read queries for companies, products, needs and the taxonomies. Every function is one
+ * Cypher round trip whatever the number of items, so GraphQL loaders and pages stay bounded.
+ */
+
+export interface ListingFilter {
+  regions?: string[];
+  municipalities?: string[];
+  categories?: string[];
+  needs?: string[];
+  csfFunctions?: string[];
+  certifications?: string[];
+  sizeBands?: SizeBand[];
+  languages?: string[];
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+// A certification counts only while it is valid; expired ones are hidden everywhere.
+const VALID_HOLDING = '(h.validUntil IS NULL OR h.validUntil >= date())';
+
+const COMPANY_SUMMARY_FIELDS = `
+  slug: c.slug, cvr: c.cvr, name: c.name, legalForm: c.legalForm,
+  description: {da: c.descriptionDa, en: c.descriptionEn},
+  city: c.city, sizeBand: c.sizeBand, languages: c.languages, website: c.website, sample: c.sample,
+  municipality: {code: m.code, name: m.name, regionCode: r.code},
+  region: {code: r.code, name: r.name, nameEn: r.nameEn}`;
+
+const PRODUCT_SUMMARY_FIELDS = `
+  slug: p.slug, name: p.name, kind: p.kind,
+  description: {da: p.descriptionDa, en: p.descriptionEn},
+  pricingModel: p.pricingModel, priceFromDkk: p.priceFromDkk, delivery: p.delivery,
+  languages: p.languages, smeFit: p.smeFit, status: p.status,
+  companySlug: c.slug, companyName: c.name`;
+
+const codeName = (v: string) => `{code: ${v}.code, name: {da: ${v}.nameDa, en: ${v}.nameEn}}`;
+const NEED_SUMMARY = '{slug: n.slug, name: {da: n.nameDa, en: n.nameEn}, summary: {da: n.summaryDa, en: n.summaryEn}}';
+
+/** Full company profiles for a batch of slugs; unknown slugs are simply absent. */
+export const COMPANY_PROFILES = `
+UNWIND $slugs AS slug
+MATCH (c:Company {slug: slug})-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
+RETURN {${COMPANY_SUMMARY_FIELDS},
+  address: c.address, postcode: c.postcode, email: c.email, phone: c.phone,
+  founded: c.founded, employees: c.employees, customerSizeBands: c.customerSizeBands,
+  updatedAt: toString(c.updatedAt),
+  regionsServed: [(c)-[:SERVES]->(sr:Region) | {code: sr.code, name: sr.name, nameEn: sr.nameEn}],
+  sectors: [(c)-[:EXPERIENCED_IN]->(s:Sector) | ${codeName('s')}],
+  competences: [(c)-[hc:HAS_COMPETENCE]->(sk:Skill) |
+    {code: sk.code, name: {da: sk.nameDa, en: sk.nameEn}, kind: sk.kind, headcount: hc.headcount}],
+  certifications: [(c)-[h:HOLDS]->(cert:Certification) WHERE ${VALID_HOLDING} | {
+    code: cert.code, name: cert.name, kind: cert.kind,
+    validUntil: toString(h.validUntil), evidence: h.evidence, source: h.source,
+    verifiedBy: h.verifiedBy, verifiedAt: toString(h.verifiedAt),
+    trust: CASE WHEN h.verifiedBy IS NULL THEN 'unverified'
+                WHEN h.verifiedAt IS NULL OR h.verifiedAt < date() - duration('P1Y') THEN 'stale'
+                ELSE 'verified' END}],
+  products: [(c)-[:OFFERS]->(p:Product) WHERE p.status = 'active' | {${PRODUCT_SUMMARY_FIELDS}}],
+  partners: [(c)-[:PARTNER_OF]-(o:Company) | {slug: o.slug, name: o.name}],
+  needs: COLLECT { MATCH (c)-[:OFFERS]->(p:Product {status: 'active'})-[:ADDRESSES]->(n:Need) RETURN DISTINCT ${NEED_SUMMARY} }
+} AS company`;
+
+/** Full product profiles (with their company) for a batch of slugs. */
+export const PRODUCT_PROFILES = `
+UNWIND $slugs AS slug
+MATCH (c:Company)-[:OFFERS]->(p:Product {slug: slug})
+MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
+RETURN {${PRODUCT_SUMMARY_FIELDS},
+  updatedAt: toString(p.updatedAt),
+  needs: [(p)-[:ADDRESSES]->(n:Need) | ${NEED_SUMMARY}],
+  categories: [(p)-[:IN_CATEGORY]->(cat:Category) | ${codeName('cat')}],
+  csfCategories: [(p)-[:COVERS]->(csf:CsfCategory) | ${codeName('csf')}],
+  regulations: [(p)-[:HELPS_COMPLY]->(reg:Regulation) | ${codeName('reg')}],
+  company: {${COMPANY_SUMMARY_FIELDS}}
+} AS product`;
+
+// Filters are parameters; a null list means "no filter on this facet". Within a facet values are OR-ed.
+const COMPANY_FILTER = `
+WHERE ($regions IS NULL OR r.code IN $regions)
+  AND ($municipalities IS NULL OR m.code IN $municipalities)
+  AND ($sizeBands IS NULL OR c.sizeBand IN $sizeBands)
+  AND ($languages IS NULL OR any(language IN c.languages WHERE language IN $languages))
+  AND ($certifications IS NULL OR EXISTS {
+    MATCH (c)-[h:HOLDS]->(cert:Certification) WHERE cert.code IN $certifications AND ${VALID_HOLDING} })`;
+
+const PRODUCT_FACETS = `
+  ($needs IS NULL OR EXISTS { MATCH (p)-[:ADDRESSES]->(n:Need) WHERE n.slug IN $needs })
+  AND ($categories IS NULL OR EXISTS {
+    MATCH (p)-[:IN_CATEGORY]->(cat:Category) WHERE cat.code IN $categories
+       OR EXISTS { MATCH (cat)-[:PART_OF]->(parent:Category) WHERE parent.code IN $categories } })
+  AND ($csfFunctions IS NULL OR EXISTS {
+    MATCH (p)-[:COVERS]->(:CsfCategory)-[:IN_FUNCTION]->(f:CsfFunction) WHERE f.code IN $csfFunctions })`;
+
+const PRODUCT_FACETS_ACTIVE = `($needs IS NULL AND $categories IS NULL AND $csfFunctions IS NULL)`;
+
+export const COMPANY_PAGE = `
+MATCH (c:Company)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
+${COMPANY_FILTER}
+  AND (${PRODUCT_FACETS_ACTIVE} OR EXISTS {
+    MATCH (c)-[:OFFERS]->(p:Product {status: 'active'}) WHERE ${PRODUCT_FACETS} })
+WITH c, m, r ORDER BY c.name, c.slug
+WITH collect({c: c, m: m, r: r}) AS rows
+RETURN size(rows) AS total,
+  [row IN rows[$offset..($offset + $limit)] | {c: row.c, m: row.m, r: row.r}] AS page`;
+
+export const PRODUCT_PAGE = `
+MATCH (c:Company)-[:OFFERS]->(p:Product {status: 'active'})
+MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
+${COMPANY_FILTER}
+  AND ($kinds IS NULL OR p.kind IN $kinds)
+  AND ${PRODUCT_FACETS}
+WITH p, c ORDER BY p.name, p.slug
+WITH collect({p: p, c: c}) AS rows
+RETURN size(rows) AS total, [row IN rows[$offset..($offset + $limit)] | {p: row.p, c: row.c}] AS page`;
+
+export const NEEDS = `
+MATCH (n:Need)
+RETURN {slug: n.slug, name: {da: n.nameDa, en: n.nameEn}, summary: {da: n.summaryDa, en: n.summaryEn},
+  question: {da: n.questionDa, en: n.questionEn},
+  keywords: {da: n.keywordsDa, en: n.keywordsEn},
+  csfCategories: [(n)-[:MAPS_TO]->(x:CsfCategory) | ${codeName('x')}],
+  nis2Measures: [(n)-[:SUPPORTS_MEASURE]->(x:Nis2Measure) | {code: x.code, name: {da: x.textDa, en: x.textEn}}],
+  dMaerketCriteria: [(n)-[:SUPPORTS_CRITERION]->(x:DMaerketCriterion) | {code: x.code, name: {da: x.textDa, en: x.textEn}}],
+  skills: [(n)-[:REQUIRES]->(x:Skill) | ${codeName('x')}],
+  regulations: [(n)-[:RELATES_TO]->(x:Regulation) | ${codeName('x')}],
+  categories: [(n)-[:IN_CATEGORY]->(x:Category) | ${codeName('x')}],
+  providerCount: COUNT { MATCH (n)<-[:ADDRESSES]-(:Product {status: 'active'})<-[:OFFERS]-(c:Company) RETURN DISTINCT c }
+} AS need
+ORDER BY need.name.da`;
+
+export const TAXONOMY = `
+RETURN
+  COLLECT { MATCH (x:Category) OPTIONAL MATCH (x)-[:PART_OF]->(parent:Category)
+            RETURN {code: x.code, scheme: x.scheme, name: {da: x.nameDa, en: x.nameEn}, parent: parent.code} } AS categories,
+  COLLECT { MATCH (f:CsfFunction)
+            RETURN {code: f.code, name: {da: f.nameDa, en: f.nameEn},
+                    categories: [(f)<-[:IN_FUNCTION]-(x:CsfCategory) | ${codeName('x')}]} } AS csfFunctions,
+  COLLECT { MATCH (r:Region)
+            RETURN {code: r.code, name: r.name, nameEn: r.nameEn,
+                    municipalities: [(r)<-[:IN_REGION]-(m:Municipality) | {code: m.code, name: m.name, regionCode: r.code}]} } AS regions,
+  COLLECT { MATCH (x:Sector) RETURN ${codeName('x')} } AS sectors,
+  COLLECT { MATCH (x:Regulation) RETURN ${codeName('x')} } AS regulations,
+  COLLECT { MATCH (x:Certification) RETURN {code: x.code, name: {da: x.name, en: x.name}, kind: x.kind} } AS certifications,
+  COLLECT { MATCH (x:Skill) OPTIONAL MATCH (x)-[:PART_OF]->(parent:Skill)
+            RETURN {code: x.code, kind: x.kind, name: {da: x.nameDa, en: x.nameEn}, parent: parent.code} } AS skills,
+  COLLECT { MATCH (n:Need) RETURN {code: n.slug, name: {da: n.nameDa, en: n.nameEn}} } AS needs`;
+
+export interface SkillNode extends CodeName {
+  kind: 'role' | 'skill';
+  children: SkillNode[];
+}
+
+export interface Taxonomy {
+  categories: CategoryNode[];
+  csfFunctions: CsfFunctionNode[];
+  regions: RegionNode[];
+  sectors: CodeName[];
+  regulations: CodeName[];
+  certifications: Array<CodeName & { kind: string }>;
+  skills: SkillNode[];
+  needs: CodeName[];
+  labels: TaxonomyLabels;
+}
+
+const byCode = <T extends { code: string }>(a: T, b: T) => a.code.localeCompare(b.code, 'da');
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'da');
+
+function tree<T extends { code: string; parent: string | null }, N extends { code: string; children: N[] }>(
+  rows: T[],
+  toNode: (row: T) => N,
+): N[] {
+  const nodes = new Map(rows.map((row) => [row.code, toNode(row)]));
+  const roots: N[] = [];
+  for (const row of [...rows].sort(byCode)) {
+    const node = nodes.get(row.code) as N;
+    const parent = row.parent ? nodes.get(row.parent) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+const labelMap = (items: CodeName[]): Record<string, Text> =>
+  Object.fromEntries(items.map((item) => [item.code, item.name]));
+
+export class Catalog {
+  private taxonomyCache: Promise<Taxonomy> | undefined;
+
+  constructor(private readonly executor: Executor) {}
+
+  async companyProfiles(slugs: readonly string[]): Promise<CompanyProfile[]> {
+    if (slugs.length === 0) return [];
+    const rows = await this.executor.read<{ company: CompanyProfile }>('catalog.companyProfiles', COMPANY_PROFILES, {
+      slugs,
+    });
+    return rows.map(({ company }) => ({
+      ...company,
+      regionsServed: company.regionsServed.sort(byCode),
+      sectors: company.sectors.sort(byCode),
+      competences: company.competences.sort((a, b) => b.headcount - a.headcount || byCode(a, b)),
+      certifications: company.certifications.sort(byCode),
+      products: company.products.sort(byName),
+      partners: company.partners.sort(byName),
+      needs: company.needs.sort((a, b) => a.name.da.localeCompare(b.name.da, 'da')),
+    }));
+  }
+
+  async companyBySlug(slug: string): Promise<CompanyProfile | null> {
+    return (await this.companyProfiles([slug]))[0] ?? null;
+  }
+
+  async productProfiles(slugs: readonly string[]): Promise<ProductProfile[]> {
+    if (slugs.length === 0) return [];
+    const rows = await this.executor.read<{ product: ProductProfile }>('catalog.productProfiles', PRODUCT_PROFILES, {
+      slugs,
+    });
+    return rows.map(({ product }) => ({
+      ...product,
+      needs: product.needs.sort((a, b) => a.slug.localeCompare(b.slug)),
+      categories: product.categories.sort(byCode),
+      csfCategories: product.csfCategories.sort(byCode),
+      regulations: product.regulations.sort(byCode),
+    }));
+  }
+
+  async productBySlug(slug: string): Promise<ProductProfile | null> {
+    return (await this.productProfiles([slug]))[0] ?? null;
+  }
+
+  async companies(filter: ListingFilter, limit: number, offset: number): Promise<Page<CompanySummary>> {
+    type Row = { total: number; page: Array<{ c: Record<string, unknown>; m: Record<string, unknown>; r: Record<string, unknown> }> };
+    const [row] = await this.executor.read<Row>('catalog.companies', COMPANY_PAGE, {
+      ...filterParams(filter),
+      limit,
+      offset,
+    });
+    return { total: row?.total ?? 0, items: (row?.page ?? []).map(({ c, m, r }) => companySummary(c, m, r)) };
+  }
+
+  async products(
+    filter: ListingFilter & { kinds?: string[] },
+    limit: number,
+    offset: number,
+  ): Promise<Page<ProductSummary>> {
+    type Row = { total: number; page: Array<{ p: Record<string, unknown>; c: Record<string, unknown> }> };
+    const [row] = await this.executor.read<Row>('catalog.products', PRODUCT_PAGE, {
+      ...filterParams(filter),
+      kinds: nonEmpty(filter.kinds),
+      limit,
+      offset,
+    });
+    return { total: row?.total ?? 0, items: (row?.page ?? []).map(({ p, c }) => productSummary(p, c)) };
+  }
+
+  async needs(): Promise<NeedView[]> {
+    return (await this.executor.read<{ need: NeedView }>('catalog.needs', NEEDS)).map(({ need }) => need);
+  }
+
+  /** Taxonomies change only with a deploy or a re-seed, so they are read once per process. */
+  taxonomy(): Promise<Taxonomy> {
+    this.taxonomyCache ??= this.loadTaxonomy().catch((error) => {
+      this.taxonomyCache = undefined;
+      throw error;
+    });
+    return this.taxonomyCache;
+  }
+
+  invalidateTaxonomy(): void {
+    this.taxonomyCache = undefined;
+  }
+
+  private async loadTaxonomy(): Promise<Taxonomy> {
+    type Parent = { parent: string | null };
+    type Row = {
+      categories: Array<CodeName & Parent & { scheme: 'jrc-domain' | 'service' }>;
+      csfFunctions: CsfFunctionNode[];
+      regions: RegionNode[];
+      sectors: CodeName[];
+      regulations: CodeName[];
+      certifications: Array<CodeName & { kind: string }>;
+      skills: Array<CodeName & Parent & { kind: 'role' | 'skill' }>;
+      needs: CodeName[];
+    };
+    const [row] = await this.executor.read<Row>('catalog.taxonomy', TAXONOMY);
+    if (!row) throw new Error('taxonomy query returned nothing');
+    const categories = tree(row.categories, ({ code, name, scheme }) => ({ code, name, scheme, children: [] }));
+    const skills = tree(row.skills, ({ code, name, kind }) => ({ code, name, kind, children: [] }));
+    const csfFunctions = row.csfFunctions
+      .map((f) => ({ ...f, categories: f.categories.sort(byCode) }))
+      .sort((a, b) => CSF_ORDER.indexOf(a.code) - CSF_ORDER.indexOf(b.code));
+    const regions = row.regions
+      .map((region) => ({ ...region, municipalities: region.municipalities.sort(byName) }))
+      .sort(byCode);
+    const municipalities = regions.flatMap((region) => region.municipalities);
+    return {
+      categories,
+      csfFunctions,
+      regions,
+      sectors: row.sectors.sort(byCode),
+      regulations: row.regulations.sort(byCode),
+      certifications: row.certifications.sort(byCode),
+      skills,
+      needs: row.needs.sort((a, b) => a.name.da.localeCompare(b.name.da, 'da')),
+      labels: {
+        needs: labelMap(row.needs),
+        categories: labelMap(row.categories),
+        csfFunctions: labelMap(csfFunctions),
+        certifications: labelMap(row.certifications),
+        regions: Object.fromEntries(regions.map((r) => [r.code, { da: r.name, en: r.nameEn }])),
+        municipalities: Object.fromEntries(municipalities.map((m) => [m.code, { da: m.name, en: m.name }])),
+        sectors: labelMap(row.sectors),
+      },
+    };
+  }
+}
+
+const CSF_ORDER = ['GV', 'ID', 'PR', 'DE', 'RS', 'RC'];
+
+function nonEmpty<T>(values: T[] | undefined): T[] | null {
+  return values && values.length > 0 ? values : null;
+}
+
+function filterParams(filter: ListingFilter) {
+  return {
+    regions: nonEmpty(filter.regions),
+    municipalities: nonEmpty(filter.municipalities),
+    categories: nonEmpty(filter.categories),
+    needs: nonEmpty(filter.needs),
+    csfFunctions: nonEmpty(filter.csfFunctions),
+    certifications: nonEmpty(filter.certifications),
+    sizeBands: nonEmpty(filter.sizeBands),
+    languages: nonEmpty(filter.languages),
+  };
+}
+
+type Props = Record<string, unknown>;
+
+function companySummary(c: Props, m: Props, r: Props): CompanySummary {
+  return {
+    slug: c.slug as string,
+    cvr: c.cvr as string,
+    name: c.name as string,
+    legalForm: c.legalForm as string,
+    description: { da: c.descriptionDa as string, en: c.descriptionEn as string },
+    city: c.city as string,
+    sizeBand: c.sizeBand as SizeBand,
+    languages: c.languages as CompanySummary['languages'],
+    website: c.website as string,
+    sample: Boolean(c.sample),
+    municipality: { code: m.code as string, name: m.name as string, regionCode: r.code as string },
+    region: { code: r.code as string, name: r.name as string, nameEn: r.nameEn as string },
+  };
+}
+
+function productSummary(p: Props, c: Props): ProductSummary {
+  return {
+    slug: p.slug as string,
+    name: p.name as string,
+    kind: p.kind as ProductSummary['kind'],
+    description: { da: p.descriptionDa as string, en: p.descriptionEn as string },
+    pricingModel: p.pricingModel as ProductSummary['pricingModel'],
+    priceFromDkk: (p.priceFromDkk as number | null) ?? null,
+    delivery: p.delivery as ProductSummary['delivery'],
+    languages: p.languages as ProductSummary['languages'],
+    smeFit: Boolean(p.smeFit),
+    status: p.status as ProductSummary['status'],
+    companySlug: c.slug as string,
+    companyName: c.name as string,
+  };
+}

@@ -1,0 +1,154 @@
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+
+/**
+ * The one place every Cypher query runs. A session per call with the database named,
+ * managed transactions (executeRead/executeWrite retry transient failures), transaction
+ * metadata naming the query, and Neo4j errors translated to the project's own.
+ */
+
+export type Params = Record<string, unknown>;
+
+export class GraphError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'GRAPH_UNAVAILABLE' | 'GRAPH_CONSTRAINT' | 'GRAPH_QUERY' | 'GRAPH_TIMEOUT',
+    readonly neo4jCode?: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'GraphError';
+  }
+}
+
+export interface QueryCounter {
+  roundTrips: number;
+}
+
+export interface ExecutorOptions {
+  database: string;
+  /** Per-transaction timeout in ms. */
+  timeoutMs?: number;
+}
+
+export class Executor {
+  /** Counts round trips so tests and benchmarks can prove a bounded number per request. */
+  readonly counter: QueryCounter = { roundTrips: 0 };
+
+  constructor(
+    readonly driver: Driver,
+    private readonly options: ExecutorOptions,
+  ) {}
+
+  async read<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Params = {}): Promise<T[]> {
+    const result = await this.run<T>('READ', name, cypher, params);
+    return result.records.map((record) => toPlain(record.toObject()) as T);
+  }
+
+  async write<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Params = {}): Promise<T[]> {
+    const result = await this.run<T>('WRITE', name, cypher, params);
+    return result.records.map((record) => toPlain(record.toObject()) as T);
+  }
+
+  /** Several writes in one transaction: all or nothing. */
+  async writeTransaction(name: string, steps: Array<{ cypher: string; params?: Params }>): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    this.counter.roundTrips += 1;
+    try {
+      await session.executeWrite(
+        async (tx) => {
+          for (const step of steps) await tx.run(step.cypher, step.params ?? {});
+        },
+        { metadata: { app: 'cyberkort', query: name }, timeout: this.options.timeoutMs },
+      );
+    } catch (error) {
+      throw translate(error, name);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async run<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    cypher: string,
+    params: Params,
+  ): Promise<QueryResult<T>> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    this.counter.roundTrips += 1;
+    const config = { metadata: { app: 'cyberkort', query: name }, timeout: this.options.timeoutMs };
+    try {
+      const work = (tx: { run: (q: string, p: Params) => Promise<QueryResult<T>> }) => tx.run(cypher, params);
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (error) {
+      throw translate(error, name);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+function translate(error: unknown, name: string): GraphError {
+  const code = (error as { code?: string }).code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
+    return new GraphError(`Neo4j is unavailable (${name})`, 'GRAPH_UNAVAILABLE', code, { cause: error });
+  }
+  if (code.includes('ConstraintValidationFailed')) {
+    return new GraphError(`Constraint violated in ${name}: ${message}`, 'GRAPH_CONSTRAINT', code, { cause: error });
+  }
+  if (code.includes('TransactionTimedOut') || code.includes('TransactionTimedOutClientConfiguration')) {
+    return new GraphError(`Query ${name} timed out`, 'GRAPH_TIMEOUT', code, { cause: error });
+  }
+  return new GraphError(`Query ${name} failed: ${message}`, 'GRAPH_QUERY', code, { cause: error });
+}
+
+/** Converts driver values to plain JS at the boundary: safe integers to number, temporal to ISO strings. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) {
+    if (!value.inSafeRange()) throw new GraphError(`Integer ${value.toString()} out of safe range`, 'GRAPH_QUERY');
+    return value.toNumber();
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (neo4j.isNode(value)) return toPlain(value.properties);
+  if (neo4j.isRelationship(value)) return toPlain(value.properties);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(inner);
+    return out;
+  }
+  return value;
+}
+
+export interface GraphConnection {
+  uri: string;
+  user?: string;
+  password?: string;
+  database: string;
+}
+
+/** One driver per process: callers create the executor once and share it. */
+export function createExecutor(connection: GraphConnection): Executor {
+  const auth =
+    connection.user && connection.password ? neo4j.auth.basic(connection.user, connection.password) : neo4j.auth.none();
+  const driver = neo4j.driver(connection.uri, auth, {
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 10_000,
+    disableLosslessIntegers: false,
+    userAgent: 'cyberkort/0.1',
+  });
+  return new Executor(driver, { database: connection.database, timeoutMs: 30_000 });
+}

@@ -1,0 +1,72 @@
+import type { Executor } from './executor';
+
+/**
+ * Ordered, idempotent schema migrations. Each runs once; the graph records which ran as
+ * (:Migration {id}) nodes, so start-up only applies what is new. Statements use IF NOT EXISTS
+ * so a migration interrupted half-way can simply run again.
+ */
+export interface Migration {
+  id: string;
+  statements: string[];
+}
+
+const unique = (label: string, property: string) =>
+  `CREATE CONSTRAINT ${label.toLowerCase()}_${property.toLowerCase()}_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE`;
+const index = (label: string, property: string) =>
+  `CREATE INDEX ${label.toLowerCase()}_${property.toLowerCase()} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: '0001-migration-ledger',
+    statements: [unique('Migration', 'id')],
+  },
+  {
+    id: '0002-unique-keys',
+    statements: [
+      unique('Company', 'cvr'),
+      unique('Company', 'slug'),
+      unique('Product', 'slug'),
+      unique('Need', 'slug'),
+      unique('Skill', 'code'),
+      unique('Category', 'code'),
+      unique('CsfFunction', 'code'),
+      unique('CsfCategory', 'code'),
+      unique('Certification', 'code'),
+      unique('Regulation', 'code'),
+      unique('Nis2Measure', 'code'),
+      unique('DMaerketCriterion', 'code'),
+      unique('Sector', 'code'),
+      unique('Region', 'code'),
+      unique('Municipality', 'code'),
+    ],
+  },
+  {
+    id: '0003-lookup-indexes',
+    statements: [
+      index('Company', 'sizeBand'),
+      index('Company', 'name'),
+      index('Product', 'status'),
+      index('Product', 'name'),
+      index('Product', 'kind'),
+    ],
+  },
+];
+
+const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';
+const RECORD = 'MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()';
+
+/** Applies pending migrations in order; returns the ids applied now. */
+export async function migrate(executor: Executor, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
+  // The ledger constraint must exist before the ledger is read, so the first statement always runs (it is idempotent).
+  await executor.write('migrate.ledger', MIGRATIONS[0]?.statements[0] ?? unique('Migration', 'id'));
+  const applied = new Set((await executor.read<{ id: string }>('migrate.applied', APPLIED)).map((row) => row.id));
+  const now: string[] = [];
+  for (const migration of migrations) {
+    if (applied.has(migration.id)) continue;
+    // Schema commands cannot share a transaction with data writes, so each statement runs on its own.
+    for (const statement of migration.statements) await executor.write(`migrate.${migration.id}`, statement);
+    await executor.write('migrate.record', RECORD, { id: migration.id });
+    now.push(migration.id);
+  }
+  return now;
+}

@@ -1,0 +1,141 @@
+/**
+ * Read models returned by graph/catalog.ts: what the GraphQL API and the site pages show.
+ * Bilingual fields carry both languages; the caller picks one.
+ */
+import type { Delivery, Language, PricingModel, ProductKind, ProductStatus, SizeBand, Text } from './model';
+
+export interface CodeName {
+  code: string;
+  name: Text;
+}
+
+export interface RegionView {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface MunicipalityView {
+  code: string;
+  name: string;
+  regionCode: string;
+}
+
+export interface CertificationView {
+  code: string;
+  name: string;
+  kind: 'organisation' | 'personal';
+  validUntil: string | null;
+  evidence: string | null;
+  source: string | null;
+  verifiedBy: string | null;
+  verifiedAt: string | null;
+  /** Derived at read time: 'verified', 'unverified' or 'stale' (verified more than a year ago). Expired ones are never returned. */
+  trust: 'verified' | 'unverified' | 'stale';
+}
+
+export interface CompetenceView {
+  code: string;
+  name: Text;
+  kind: 'role' | 'skill';
+  headcount: number;
+}
+
+export interface CompanySummary {
+  slug: string;
+  cvr: string;
+  name: string;
+  legalForm: string;
+  description: Text;
+  city: string;
+  municipality: MunicipalityView;
+  region: RegionView;
+  sizeBand: SizeBand;
+  languages: Language[];
+  website: string;
+  sample: boolean;
+}
+
+export interface ProductSummary {
+  slug: string;
+  name: string;
+  kind: ProductKind;
+  description: Text;
+  pricingModel: PricingModel;
+  priceFromDkk: number | null;
+  delivery: Delivery[];
+  languages: Language[];
+  smeFit: boolean;
+  status: ProductStatus;
+  companySlug: string;
+  companyName: string;
+}
+
+export interface CompanyProfile extends CompanySummary {
+  address: string;
+  postcode: string;
+  email: string;
+  phone: string;
+  founded: number;
+  employees: number;
+  customerSizeBands: SizeBand[];
+  regionsServed: RegionView[];
+  sectors: CodeName[];
+  competences: CompetenceView[];
+  certifications: CertificationView[];
+  products: ProductSummary[];
+  partners: Array<{ slug: string; name: string }>;
+  needs: NeedSummary[];
+  updatedAt: string;
+}
+
+export interface ProductProfile extends ProductSummary {
+  needs: NeedSummary[];
+  categories: CodeName[];
+  csfCategories: CodeName[];
+  regulations: CodeName[];
+  company: CompanySummary;
+  updatedAt: string;
+}
+
+export interface NeedSummary {
+  slug: string;
+  name: Text;
+  summary: Text;
+}
+
+export interface NeedView extends NeedSummary {
+  question: Text;
+  keywords: { da: string[]; en: string[] };
+  csfCategories: CodeName[];
+  nis2Measures: CodeName[];
+  dMaerketCriteria: CodeName[];
+  skills: CodeName[];
+  regulations: CodeName[];
+  categories: CodeName[];
+  providerCount: number;
+}
+
+export interface CategoryNode extends CodeName {
+  scheme: 'jrc-domain' | 'service';
+  children: CategoryNode[];
+}
+
+export interface CsfFunctionNode extends CodeName {
+  categories: CodeName[];
+}
+
+export interface RegionNode extends RegionView {
+  municipalities: MunicipalityView[];
+}
+
+/** Code → label lookups for facets and filters on the site. */
+export interface TaxonomyLabels {
+  needs: Record<string, Text>;
+  categories: Record<string, Text>;
+  csfFunctions: Record<string, Text>;
+  certifications: Record<string, Text>;
+  regions: Record<string, Text>;
+  municipalities: Record<string, Text>;
+  sectors: Record<string, Text>;
+}

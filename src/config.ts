@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes only from the environment and is validated once at start-up, with one
+ * clear message per wrong value.
+ */
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(fallback);
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine(
+      (value) => value === undefined || protocols.some((protocol) => value.startsWith(`${protocol}://`)),
+      `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}`,
+    );
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+    PORT: port(4321),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NEO4J_URI: optionalUrl(['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']),
+    NEO4J_USER: z.string().optional(),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().trim().min(1).default('neo4j'),
+    LOCAL_NEO4J_PORT: port(7687),
+    LOCAL_NEO4J_DATA: z.string().trim().min(1).default('.data/neo4j'),
+    MEILI_URL: optionalUrl(['http', 'https']),
+    MEILI_MASTER_KEY: z.string().optional(),
+    MEILI_INDEX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, - and _')
+      .default('listings'),
+    SEED_SAMPLE: z
+      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
+    SAMPLE_COMPANIES: z.coerce.number().int().min(1).max(100_000).default(300),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEO4J_URI && (!env.NEO4J_USER || !env.NEO4J_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_USER'],
+        message: 'NEO4J_USER and NEO4J_PASSWORD are required when NEO4J_URI is set',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.MEILI_URL && !env.MEILI_MASTER_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'is required with MEILI_URL in production' });
+    }
+  });
+
+export type AppConfig = z.output<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
+}

@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { Catalog } from '../graph/catalog';
+import type { Executor } from '../graph/executor';
+import type { SearchEngine } from '../search/types';
+import type { AppConfig } from './config';
+
+/**
+ * What a request can use: created once per process by the server entry and handed to every
+ * page through Astro.locals and to every GraphQL resolver through the context.
+ */
+export interface Services {
+  config: AppConfig;
+  log: Logger;
+  executor: Executor;
+  catalog: Catalog;
+  search: SearchEngine;
+  /** Answers a GraphQL request (the same yoga instance as /graphql). */
+  graphql: (request: Request) => Promise<Response>;
+}
