@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { Executor } from './executor';
 import type { SizeBand, Text } from './model';
 import type {
@@ -249,8 +250,7 @@ export class Catalog {
     type Row = { total: number; page: Array<{ c: Record<string, unknown>; m: Record<string, unknown>; r: Record<string, unknown> }> };
     const [row] = await this.executor.read<Row>('catalog.companies', COMPANY_PAGE, {
       ...filterParams(filter),
-      limit,
-      offset,
+      ...window(limit, offset),
     });
     return { total: row?.total ?? 0, items: (row?.page ?? []).map(({ c, m, r }) => companySummary(c, m, r)) };
   }
@@ -264,8 +264,7 @@ export class Catalog {
     const [row] = await this.executor.read<Row>('catalog.products', PRODUCT_PAGE, {
       ...filterParams(filter),
       kinds: nonEmpty(filter.kinds),
-      limit,
-      offset,
+      ...window(limit, offset),
     });
     return { total: row?.total ?? 0, items: (row?.page ?? []).map(({ p, c }) => productSummary(p, c)) };
   }
@@ -333,6 +332,9 @@ export class Catalog {
 }
 
 const CSF_ORDER = ['GV', 'ID', 'PR', 'DE', 'RS', 'RC'];
+
+// Cypher wants integers for slicing; JS numbers travel as floats.
+const window = (limit: number, offset: number) => ({ limit: neo4j.int(limit), offset: neo4j.int(offset) });
 
 function nonEmpty<T>(values: T[] | undefined): T[] | null {
   return values && values.length > 0 ? values : null;

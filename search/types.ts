@@ -52,6 +52,8 @@ export type FacetName = (typeof FACETS)[number];
 export type SearchFilters = Partial<Record<FacetName, string[]>> & {
   smeFit?: boolean;
   maxPrice?: number;
+  /** Only the listings of one company (used by incremental sync to find what it has indexed). */
+  companySlug?: string;
 };
 
 export type SearchSort = 'relevance' | 'name' | 'priceAsc' | 'newest';

@@ -1,0 +1,9 @@
+import { builder } from './builder';
+import './types/common';
+import './types/taxonomy';
+import './types/need';
+import './types/company';
+import './types/product';
+import './types/search';
+
+export const schema = builder.toSchema({ sortSchema: true });

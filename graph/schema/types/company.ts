@@ -1,0 +1,164 @@
+import type { ListingFilter } from '../../catalog';
+import type { CertificationView, CompanyProfile, CompanySummary, CompetenceView } from '../../views';
+import { builder } from '../builder';
+import type { GraphQLContext } from '../context';
+import {
+  CodeNameRef,
+  codeListSchema,
+  LocalizedText,
+  limitSchema,
+  offsetSchema,
+  SizeBandEnum,
+  slugSchema,
+} from './common';
+import { NeedSummaryRef } from './need';
+import { ProductRef } from './product';
+import { MunicipalityRef, RegionRef } from './taxonomy';
+
+/** A company as listed (summary) or fully loaded (profile); missing profile fields come through the batch loader. */
+export type CompanyShape = CompanySummary & Partial<CompanyProfile>;
+
+export const CompanyRef = builder.objectRef<CompanyShape>('Company');
+
+async function profile(company: CompanyShape, context: GraphQLContext): Promise<CompanyProfile> {
+  if (company.products && company.certifications) return company as CompanyProfile;
+  const loaded = await context.loaders.companyProfile.load(company.slug);
+  if (!loaded) throw new Error(`company ${company.slug} disappeared while it was being read`);
+  return loaded;
+}
+
+const CertificationTrustEnum = builder.enumType('CertificationTrust', {
+  description: 'verified: checked by NCC-DK within a year; stale: checked more than a year ago; unverified: claimed only.',
+  values: ['verified', 'unverified', 'stale'] as const,
+});
+
+const HeldCertificationRef = builder.objectRef<CertificationView>('HeldCertification').implement({
+  description: 'A certification a company holds, with its source and verification. Expired ones are never shown.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    kind: t.exposeString('kind'),
+    validUntil: t.exposeString('validUntil', { nullable: true, description: 'ISO date; null when it does not expire' }),
+    evidence: t.exposeString('evidence', { nullable: true }),
+    source: t.exposeString('source', { nullable: true }),
+    verifiedBy: t.exposeString('verifiedBy', { nullable: true }),
+    verifiedAt: t.exposeString('verifiedAt', { nullable: true }),
+    trust: t.field({ type: CertificationTrustEnum, resolve: (c) => c.trust }),
+  }),
+});
+
+const CompetenceRef = builder.objectRef<CompetenceView>('Competence').implement({
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    kind: t.exposeString('kind'),
+    name: t.field({ type: LocalizedText, resolve: (c) => c.name }),
+    headcount: t.exposeInt('headcount'),
+  }),
+});
+
+const PartnerRef = builder.objectRef<{ slug: string; name: string }>('Partner').implement({
+  fields: (t) => ({ slug: t.exposeString('slug'), name: t.exposeString('name') }),
+});
+
+CompanyRef.implement({
+  description: 'A Danish cybersecurity company. Sample companies are fictional.',
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    cvr: t.exposeString('cvr', { description: 'Danish CVR number (8 digits).' }),
+    name: t.exposeString('name'),
+    legalForm: t.exposeString('legalForm'),
+    description: t.field({ type: LocalizedText, resolve: (c) => c.description }),
+    city: t.exposeString('city'),
+    municipality: t.field({ type: MunicipalityRef, resolve: (c) => c.municipality }),
+    region: t.field({ type: RegionRef, resolve: (c) => c.region }),
+    sizeBand: t.field({ type: SizeBandEnum, resolve: (c) => c.sizeBand }),
+    languages: t.exposeStringList('languages'),
+    website: t.exposeString('website'),
+    sample: t.exposeBoolean('sample', { description: 'True for the fictional sample ecosystem.' }),
+    address: t.string({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).address }),
+    postcode: t.string({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).postcode }),
+    email: t.string({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).email }),
+    phone: t.string({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).phone }),
+    founded: t.int({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).founded }),
+    employees: t.int({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).employees }),
+    customerSizeBands: t.field({
+      type: [SizeBandEnum],
+      resolve: async (c, _a, ctx) => (await profile(c, ctx)).customerSizeBands,
+    }),
+    regionsServed: t.field({ type: [RegionRef], resolve: async (c, _a, ctx) => (await profile(c, ctx)).regionsServed }),
+    sectors: t.field({ type: [CodeNameRef], resolve: async (c, _a, ctx) => (await profile(c, ctx)).sectors }),
+    competences: t.field({ type: [CompetenceRef], resolve: async (c, _a, ctx) => (await profile(c, ctx)).competences }),
+    certifications: t.field({
+      type: [HeldCertificationRef],
+      resolve: async (c, _a, ctx) => (await profile(c, ctx)).certifications,
+    }),
+    products: t.field({
+      type: [ProductRef],
+      description: 'Active products and services.',
+      resolve: async (c, _a, ctx) => (await profile(c, ctx)).products,
+    }),
+    needs: t.field({
+      type: [NeedSummaryRef],
+      description: 'SME needs its products address.',
+      resolve: async (c, _a, ctx) => (await profile(c, ctx)).needs,
+    }),
+    partners: t.field({ type: [PartnerRef], resolve: async (c, _a, ctx) => (await profile(c, ctx)).partners }),
+    updatedAt: t.string({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).updatedAt }),
+  }),
+});
+
+export const ListingFilterInput = builder.inputType('ListingFilter', {
+  description: 'Within one field the values are OR-ed; across fields they are AND-ed.',
+  fields: (t) => ({
+    regions: t.stringList({ description: 'Region codes, e.g. 1084', validate: codeListSchema }),
+    municipalities: t.stringList({ description: 'Municipality codes, e.g. 101', validate: codeListSchema }),
+    categories: t.stringList({ description: 'Category codes (a domain includes its sub-categories)', validate: codeListSchema }),
+    needs: t.stringList({ description: 'Need slugs', validate: codeListSchema }),
+    csfFunctions: t.stringList({ description: 'NIST CSF function codes, e.g. PR', validate: codeListSchema }),
+    certifications: t.stringList({ description: 'Certification codes (valid ones only)', validate: codeListSchema }),
+    sizeBands: t.field({ type: [SizeBandEnum] }),
+    languages: t.stringList({ description: 'Language codes, e.g. da', validate: codeListSchema }),
+  }),
+});
+
+const CompanyPageRef = builder
+  .objectRef<{ total: number; items: CompanyShape[]; limit: number; offset: number }>('CompanyPage')
+  .implement({
+    fields: (t) => ({
+      total: t.exposeInt('total'),
+      limit: t.exposeInt('limit'),
+      offset: t.exposeInt('offset'),
+      items: t.field({ type: [CompanyRef], resolve: (page) => page.items }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  company: t.field({
+    type: CompanyRef,
+    nullable: true,
+    args: { slug: t.arg.string({ required: true, validate: slugSchema }) },
+    resolve: (_root, { slug }, { loaders }) => loaders.companyProfile.load(slug),
+  }),
+  companies: t.field({
+    type: CompanyPageRef,
+    description: 'Companies ordered by name, filtered and paginated.',
+    args: {
+      filter: t.arg({ type: ListingFilterInput }),
+      limit: t.arg.int({ required: true, defaultValue: 20, validate: limitSchema }),
+      offset: t.arg.int({ required: true, defaultValue: 0, validate: offsetSchema }),
+    },
+    resolve: async (_root, { filter, limit, offset }, { services }) => {
+      const page = await services.catalog.companies(toListingFilter(filter), limit, offset);
+      return { ...page, limit, offset };
+    },
+  }),
+}));
+
+type ListingFilterArg = { [K in keyof ListingFilter]?: readonly string[] | null } | null | undefined;
+
+/** GraphQL gives null for absent lists; the catalog wants them left out. */
+export function toListingFilter(filter: ListingFilterArg): ListingFilter {
+  const out: Record<string, string[]> = {};
+  for (const [key, values] of Object.entries(filter ?? {})) if (values) out[key] = [...values];
+  return out as ListingFilter;
+}

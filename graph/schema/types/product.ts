@@ -1,0 +1,105 @@
+import type { ProductProfile, ProductSummary } from '../../views';
+import { builder } from '../builder';
+import type { GraphQLContext } from '../context';
+import {
+  CodeNameRef,
+  DeliveryEnum,
+  LocalizedText,
+  limitSchema,
+  offsetSchema,
+  PricingModelEnum,
+  ProductKindEnum,
+  slugSchema,
+} from './common';
+import { CompanyRef, ListingFilterInput, toListingFilter } from './company';
+import { NeedSummaryRef } from './need';
+
+export type ProductShape = ProductSummary & Partial<ProductProfile>;
+
+export const ProductRef = builder.objectRef<ProductShape>('Product');
+
+async function profile(product: ProductShape, context: GraphQLContext): Promise<ProductProfile> {
+  if (product.company && product.needs) return product as ProductProfile;
+  const loaded = await context.loaders.productProfile.load(product.slug);
+  if (!loaded) throw new Error(`product ${product.slug} disappeared while it was being read`);
+  return loaded;
+}
+
+ProductRef.implement({
+  description: 'A product or service offered by a company.',
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    kind: t.field({ type: ProductKindEnum, resolve: (p) => p.kind }),
+    description: t.field({ type: LocalizedText, resolve: (p) => p.description }),
+    pricingModel: t.field({ type: PricingModelEnum, resolve: (p) => p.pricingModel }),
+    priceFromDkk: t.exposeInt('priceFromDkk', { nullable: true, description: 'Lowest price in DKK; null on request.' }),
+    delivery: t.field({ type: [DeliveryEnum], resolve: (p) => p.delivery }),
+    languages: t.exposeStringList('languages'),
+    smeFit: t.exposeBoolean('smeFit', { description: 'Packaged and priced for small and medium-sized enterprises.' }),
+    status: t.exposeString('status'),
+    company: t.field({
+      type: CompanyRef,
+      resolve: async (p, _a, ctx) => {
+        if (p.company) return p.company;
+        return (
+          (await ctx.loaders.companyProfile.load(p.companySlug)) ??
+          (await profile(p, ctx)).company
+        );
+      },
+    }),
+    needs: t.field({ type: [NeedSummaryRef], resolve: async (p, _a, ctx) => (await profile(p, ctx)).needs }),
+    categories: t.field({ type: [CodeNameRef], resolve: async (p, _a, ctx) => (await profile(p, ctx)).categories }),
+    csfCategories: t.field({
+      type: [CodeNameRef],
+      resolve: async (p, _a, ctx) => (await profile(p, ctx)).csfCategories,
+    }),
+    regulations: t.field({ type: [CodeNameRef], resolve: async (p, _a, ctx) => (await profile(p, ctx)).regulations }),
+    updatedAt: t.string({ resolve: async (p, _a, ctx) => (await profile(p, ctx)).updatedAt }),
+  }),
+});
+
+const ProductFilterInput = builder.inputType('ProductFilter', {
+  fields: (t) => ({
+    listing: t.field({ type: ListingFilterInput }),
+    kinds: t.field({ type: [ProductKindEnum] }),
+  }),
+});
+
+const ProductPageRef = builder
+  .objectRef<{ total: number; items: ProductShape[]; limit: number; offset: number }>('ProductPage')
+  .implement({
+    fields: (t) => ({
+      total: t.exposeInt('total'),
+      limit: t.exposeInt('limit'),
+      offset: t.exposeInt('offset'),
+      items: t.field({ type: [ProductRef], resolve: (page) => page.items }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  product: t.field({
+    type: ProductRef,
+    nullable: true,
+    args: { slug: t.arg.string({ required: true, validate: slugSchema }) },
+    resolve: (_root, { slug }, { loaders }) => loaders.productProfile.load(slug),
+  }),
+  products: t.field({
+    type: ProductPageRef,
+    description: 'Active products and services ordered by name, filtered and paginated.',
+    args: {
+      filter: t.arg({ type: ProductFilterInput }),
+      limit: t.arg.int({ required: true, defaultValue: 20, validate: limitSchema }),
+      offset: t.arg.int({ required: true, defaultValue: 0, validate: offsetSchema }),
+    },
+    resolve: async (_root, { filter, limit, offset }, { services }) => {
+      const page = await services.catalog.products(
+        { ...toListingFilter(filter?.listing), kinds: filter?.kinds ? [...filter.kinds] : undefined },
+        limit,
+        offset,
+      );
+      return { ...page, limit, offset };
+    },
+  }),
+}));
+

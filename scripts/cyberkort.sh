@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The project's one entry point (npm scripts call it). It first makes sure a recent Node.js
+# and the npm packages are there (scripts/env.sh), then runs the task.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$CYBERKORT_ROOT"
+
+task="${1:-}"
+shift || true
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$(id -u)" = "0" ]; then
+    echo "› installing Debian's chromium for the browser tests" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Debian's chromium: run 'sudo apt-get install -y chromium'." >&2
+    exit 1
+  fi
+}
+
+case "$task" in
+  start)
+    npx astro build --silent
+    exec npx tsx src/server.ts ;;
+  build) exec npx astro build "$@" ;;
+  serve) exec npx tsx src/server.ts ;;
+  test)
+    ensure_chromium
+    npx biome check .
+    npx tsc --noEmit -p tsconfig.json
+    exec npx vitest run "$@" ;;
+  check) exec npx biome check "$@" . ;;
+  seed) exec npx tsx scripts/seed.ts "$@" ;;
+  reindex) exec npx tsx scripts/reindex.ts "$@" ;;
+  neo4j) exec npx tsx scripts/neo4j.ts "$@" ;;
+  schema:print) exec npx tsx scripts/print-schema.ts "$@" ;;
+  bench:seed) exec npx tsx scripts/bench-seed.ts "$@" ;;
+  bench:search) exec npx tsx scripts/bench-search.ts "$@" ;;
+  bench:graphql) exec npx tsx scripts/bench-graphql.ts "$@" ;;
+  bench:match) exec npx tsx scripts/bench-match.ts "$@" ;;
+  *)
+    echo "usage: scripts/cyberkort.sh start|build|serve|test|check|seed|reindex|neo4j|schema:print|bench:*" >&2
+    exit 2 ;;
+esac

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import { Catalog } from '../graph/catalog';
+import { createExecutor, type Executor } from '../graph/executor';
+import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-server';
+import { migrate } from '../graph/migrations';
+import { seedAll } from '../graph/load';
+import { createSearchEngine } from '../search/engine';
+import { followGraphChanges, reindexAll } from '../search/sync';
+import type { SearchEngine } from '../search/types';
+import { createGraphQLServer } from './api/yoga';
+import type { AppConfig } from './config';
+import type { Services } from './services';
+
+/**
+ * Starts everything a Cyberkort process needs, in order: the graph (a local Neo4j when
+ * NEO4J_URI is unset), migrations, sample data when the graph is empty, the search index
+ * (a full reindex when it is empty) and the change follower that keeps search in step.
+ */
+export interface Runtime {
+  services: Services;
+  localNeo4j: LocalNeo4j | null;
+  ready(): Promise<{ neo4j: boolean; search: boolean }>;
+  stop(): Promise<void>;
+}
+
+const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
+
+export function createLogger(config: AppConfig): Logger {
+  return pino({ level: config.LOG_LEVEL, base: { app: 'cyberkort' }, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+const COUNT_COMPANIES = 'MATCH (c:Company) RETURN count(c) AS companies';
+
+export async function startRuntime(config: AppConfig, log: Logger): Promise<Runtime> {
+  let localNeo4j: LocalNeo4j | null = null;
+  let executor: Executor | undefined;
+  let engine: SearchEngine | undefined;
+  try {
+    let connection = {
+      uri: config.NEO4J_URI ?? '',
+      user: config.NEO4J_USER,
+      password: config.NEO4J_PASSWORD,
+      database: config.NEO4J_DATABASE,
+    };
+    if (!config.NEO4J_URI) {
+      const dataDir = path.resolve(ROOT, config.LOCAL_NEO4J_DATA);
+      log.info({ port: config.LOCAL_NEO4J_PORT, dataDir }, 'starting local Neo4j');
+      localNeo4j = await startLocalNeo4j({
+        port: config.LOCAL_NEO4J_PORT,
+        dataDir,
+        log: (message) => log.info({ component: 'neo4j' }, message),
+      });
+      connection = { uri: localNeo4j.uri, user: undefined, password: undefined, database: 'neo4j' };
+    }
+    executor = createExecutor(connection);
+    await executor.driver.verifyConnectivity({ database: connection.database });
+    const applied = await migrate(executor);
+    if (applied.length > 0) log.info({ applied }, 'schema migrations applied');
+
+    const seed = config.SEED_SAMPLE ?? !config.NEO4J_URI;
+    const [{ companies }] = (await executor.read<{ companies: number }>('runtime.countCompanies', COUNT_COMPANIES)) as [
+      { companies: number },
+    ];
+    if (companies === 0 && seed) {
+      const started = Date.now();
+      await seedAll(executor, { companies: config.SAMPLE_COMPANIES, seed: 1 });
+      log.info({ companies: config.SAMPLE_COMPANIES, ms: Date.now() - started }, 'sample data loaded');
+    }
+
+    const search = createSearchEngine({
+      meiliUrl: config.MEILI_URL,
+      meiliMasterKey: config.MEILI_MASTER_KEY,
+      indexUid: config.MEILI_INDEX,
+    });
+    engine = search;
+    await search.ensureIndex();
+    const syncStartedAt = new Date();
+    if ((await search.count()) === 0) {
+      const started = Date.now();
+      const documents = await reindexAll(executor, search);
+      log.info({ engine: search.name, documents, ms: Date.now() - started }, 'search index built');
+    }
+    const follower = followGraphChanges(executor, search, {
+      since: syncStartedAt,
+      onError: (error) => log.warn({ err: error }, 'search sync failed; will retry'),
+      onSync: (companies) => log.info({ companies }, 'search index updated from graph changes'),
+    });
+
+    const catalog = new Catalog(executor);
+    const base = { config, log, executor, catalog, search };
+    const yoga = createGraphQLServer(base);
+    const services: Services = { ...base, graphql: (request) => Promise.resolve(yoga.fetch(request)) };
+    const activeExecutor = executor;
+    const activeEngine = search;
+
+    return {
+      services,
+      localNeo4j,
+      async ready() {
+        const neo4jReady = await activeExecutor.driver
+          .verifyConnectivity({ database: connection.database })
+          .then(() => true)
+          .catch(() => false);
+        const searchReady = await activeEngine.isReady().catch(() => false);
+        return { neo4j: neo4jReady, search: searchReady };
+      },
+      async stop() {
+        follower.stop();
+        await activeEngine.close();
+        await activeExecutor.driver.close();
+        await localNeo4j?.stop();
+      },
+    };
+  } catch (error) {
+    await engine?.close().catch(() => undefined);
+    await executor?.driver.close().catch(() => undefined);
+    await localNeo4j?.stop().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Catalog } from '../graph/catalog';
+import { createExecutor } from '../graph/executor';
+import { printSchemaText } from '../graph/schema/print';
+import { createGraphQLServer } from '../src/api/yoga';
+import { testApi } from './support/api';
+import { closeTestExecutor } from './support/graph';
+import { freePort } from './support/ports';
+
+type Api = Awaited<ReturnType<typeof testApi>>;
+let api: Api;
+
+beforeAll(async () => {
+  api = await testApi();
+});
+afterAll(closeTestExecutor);
+
+const COMPANY_PAGE = `
+  query Page($limit: Int!, $filter: ListingFilter) {
+    companies(limit: $limit, filter: $filter) {
+      total
+      items {
+        slug name cvr sizeBand region { code } municipality { code name }
+        products { slug name company { slug } needs { slug } }
+        certifications { code trust validUntil }
+        needs { slug }
+      }
+    }
+  }`;
+
+describe('GraphQL API over the real Neo4j', () => {
+  it('committed schema.graphql matches the code', () => {
+    const committed = readFileSync(new URL('../graph/schema.graphql', import.meta.url), 'utf8');
+    expect(committed).toBe(printSchemaText());
+  });
+
+  it('lists companies with nested products and certifications', async () => {
+    const result = await api.query<{ companies: { total: number; items: Array<Record<string, unknown>> } }>(
+      COMPANY_PAGE,
+      { limit: 10 },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.companies.total).toBeGreaterThanOrEqual(250);
+    expect(result.data?.companies.items).toHaveLength(10);
+    const first = result.data?.companies.items[0] as { slug: string; products: Array<{ company: { slug: string } }> };
+    expect(first.products.length).toBeGreaterThan(0);
+    expect(first.products.every((product) => product.company.slug === first.slug)).toBe(true);
+  });
+
+  it('costs a bounded number of Cypher round trips whatever the page size', async () => {
+    const counter = api.services.executor.counter;
+    const trips = async (limit: number) => {
+      const before = counter.roundTrips;
+      const result = await api.query(COMPANY_PAGE, { limit });
+      expect(result.errors).toBeUndefined();
+      return counter.roundTrips - before;
+    };
+    const small = await trips(2);
+    const large = await trips(100);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(4);
+  });
+
+  it('filters companies by region, size band and need, and the filter holds for every item', async () => {
+    const needs = await api.query<{ needs: Array<{ slug: string; providerCount: number }> }>(
+      '{ needs { slug providerCount } }',
+    );
+    const need = needs.data?.needs.find((n) => n.providerCount > 5);
+    expect(need).toBeDefined();
+    const result = await api.query<{
+      companies: { total: number; items: Array<{ region: { code: string }; sizeBand: string; needs: Array<{ slug: string }> }> };
+    }>(COMPANY_PAGE, { limit: 100, filter: { regions: ['1084'], needs: [need?.slug] } });
+    expect(result.errors).toBeUndefined();
+    const items = result.data?.companies.items ?? [];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.region.code).toBe('1084');
+      expect(item.needs.map((n) => n.slug)).toContain(need?.slug);
+    }
+    const all = await api.query<{ companies: { total: number } }>(COMPANY_PAGE, { limit: 1 });
+    expect(result.data?.companies.total).toBeLessThan(all.data?.companies.total ?? 0);
+  });
+
+  it('loads one company and one product by slug; unknown slugs give null', async () => {
+    const page = await api.query<{ companies: { items: Array<{ slug: string; products: Array<{ slug: string }> }> } }>(
+      COMPANY_PAGE,
+      { limit: 1 },
+    );
+    const company = page.data?.companies.items[0];
+    const result = await api.query<{ company: { slug: string; cvr: string }; product: { slug: string; company: { slug: string } } }>(
+      'query($c: String!, $p: String!) { company(slug: $c) { slug cvr } product(slug: $p) { slug company { slug } } }',
+      { c: company?.slug, p: company?.products[0]?.slug },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.company.slug).toBe(company?.slug);
+    expect(result.data?.company.cvr).toMatch(/^[1-9]\d{7}$/);
+    expect(result.data?.product.company.slug).toBe(company?.slug);
+    const missing = await api.query('{ company(slug: "findes-ikke") { slug } }');
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data).toEqual({ company: null });
+  });
+
+  it('serves the taxonomy trees', async () => {
+    const result = await api.query<{
+      regions: Array<{ code: string; municipalities: Array<{ code: string }> }>;
+      csfFunctions: Array<{ code: string; categories: Array<{ code: string }> }>;
+      categories: Array<{ scheme: string; children: Array<{ code: string }> }>;
+      skills: Array<{ kind: string }>;
+      needs: Array<{ slug: string }>;
+    }>(
+      '{ regions { code municipalities { code } } csfFunctions { code categories { code } } categories { scheme children { code } } skills { kind } needs { slug } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const data = result.data;
+    expect(data?.regions).toHaveLength(5);
+    expect(data?.regions.flatMap((r) => r.municipalities)).toHaveLength(98);
+    expect(data?.csfFunctions.map((f) => f.code)).toEqual(['GV', 'ID', 'PR', 'DE', 'RS', 'RC']);
+    expect(data?.csfFunctions.flatMap((f) => f.categories)).toHaveLength(22);
+    expect(data?.categories.every((c) => c.scheme === 'jrc-domain')).toBe(true);
+    expect(data?.categories.flatMap((c) => c.children).length).toBeGreaterThan(10);
+    expect(data?.skills.filter((s) => s.kind === 'role')).toHaveLength(12);
+    expect(data?.needs.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('searches with facets and typo tolerance', async () => {
+    const result = await api.query<{
+      search: { total: number; hits: Array<{ kind: string; name: string; company: { slug: string } }>; facets: Array<{ name: string; values: Array<{ value: string; count: number; label: { da: string } | null }> }> };
+    }>('{ search(query: "penetrasionstest", limit: 5) { total hits { kind name company { slug } } facets { name values { value count label { da } } } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.search.total).toBeGreaterThan(0);
+    const regions = result.data?.search.facets.find((f) => f.name === 'regions');
+    expect(regions?.values.length).toBeGreaterThan(0);
+    expect(regions?.values[0]?.label?.da).toMatch(/^Region /);
+  });
+
+  it('rejects invalid arguments with BAD_USER_INPUT and writes nothing', async () => {
+    const bad = await api.query('{ companies(limit: 1000) { total } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/limit/);
+    const slug = await api.query('{ company(slug: "DROP DATABASE") { slug } }');
+    expect(slug.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknownField = await api.query('{ companies { nope } }');
+    expect(unknownField.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('enforces depth, alias and token limits with codes', async () => {
+    const deep = await api.query(
+      '{ companies { items { products { company { products { company { products { company { products { company { slug } } } } } } } } } } }',
+    );
+    expect(deep.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: needs { slug }`).join(' ');
+    const many = await api.query(`{ ${aliases} }`);
+    expect(many.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
+    const huge = `{ ${Array.from({ length: 1200 }, () => 'needs { slug }').join(' ')} }`;
+    const tokens = await api.query(huge);
+    expect(tokens.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
+  });
+
+  it('masks errors and says when the graph is unavailable', async () => {
+    const unreachable = createExecutor({ uri: `bolt://127.0.0.1:${await freePort()}`, database: 'neo4j' });
+    const yoga = createGraphQLServer({ ...api.services, executor: unreachable, catalog: new Catalog(unreachable) });
+    try {
+      const response = await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ companies(limit: 1) { total } }' }),
+      });
+      const result = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(result.errors[0]?.extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(result.errors[0]?.message).not.toMatch(/bolt|127\.0\.0\.1|neo4j/i);
+    } finally {
+      await unreachable.driver.close();
+    }
+  });
+});
