@@ -1,0 +1,15 @@
+# The app image for docker-compose.yml: builds the site and runs the one server process.
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx astro build
+
+FROM node:24-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app /app
+USER node
+EXPOSE 4321
+CMD ["npx", "tsx", "src/server.ts"]

@@ -1,0 +1,97 @@
+/**
+ * SME matching: the profile an SME gives, the facts the graph returns for each candidate
+ * provider, and the ranked, explained result.
+ */
+import type { SizeBand, Text } from '../model';
+
+export type BudgetBand = 'small' | 'medium' | 'large' | 'any'; // up to 10,000 / 50,000 / 250,000 DKK / no limit
+export type DeliveryPreference = 'onsite' | 'remote' | 'any';
+export type ComplianceDriver = 'NIS2' | 'GDPR' | 'D-MAERKET' | 'ISO27001' | 'DORA' | 'CRA';
+
+export interface MatchProfile {
+  needs: string[]; // need slugs, 1..15
+  sector?: string | null; // sector code
+  sizeBand?: SizeBand | null;
+  municipality?: string | null; // municipality code
+  language?: 'da' | 'en' | null;
+  budget?: BudgetBand | null;
+  delivery?: DeliveryPreference | null;
+  drivers?: ComplianceDriver[];
+}
+
+/** What the graph says about one candidate: only these facts may appear in explanations. */
+export interface CandidateProduct {
+  slug: string;
+  name: string;
+  needSlugs: string[]; // the profile's needs this product addresses
+  priceFromDkk: number | null;
+  delivery: Array<'remote' | 'onsite'>;
+  languages: string[];
+  smeFit: boolean;
+}
+
+export interface CandidateCertification {
+  code: string;
+  name: string;
+  trust: 'verified' | 'unverified' | 'stale';
+  /** Regulation codes the certification attests to. */
+  regulations: string[];
+}
+
+export interface Candidate {
+  slug: string;
+  name: string;
+  municipality: { code: string; name: string };
+  region: { code: string; name: string };
+  regionsServed: string[];
+  sectors: string[];
+  languages: string[];
+  customerSizeBands: SizeBand[];
+  website: string;
+  email: string;
+  phone: string;
+  products: CandidateProduct[];
+  certifications: CandidateCertification[];
+}
+
+/** Facts about the SME's side that the ranking needs from the graph. */
+export interface MatchContext {
+  profile: MatchProfile;
+  /** Region of the profile's municipality (null when no municipality given). */
+  regionCode: string | null;
+  regionName: string | null;
+  municipalityName: string | null;
+  sectorName: Text | null;
+  /** Need slug → name, for the profile's needs that exist. */
+  needNames: Record<string, Text>;
+  /** Regulations that matter: the drivers plus the regulations the chosen needs relate to. */
+  relevantRegulations: string[];
+  /** YYYY-MM-DD in Europe/Copenhagen: the day the tie rotation is stable for. */
+  day: string;
+}
+
+export type Criterion = 'needs' | 'certifications' | 'distance' | 'sector' | 'smeFit' | 'price';
+
+export interface ScoreComponent {
+  criterion: Criterion;
+  points: number;
+  max: number;
+  /** Plain-language reasons, each built from one fact in the graph. */
+  reasons: Text[];
+}
+
+export interface RankedProvider {
+  candidate: Candidate;
+  score: number;
+  breakdown: ScoreComponent[];
+  coveredNeeds: string[];
+  /** Products that matter for the chosen needs, best first. */
+  products: CandidateProduct[];
+  rank: number;
+}
+
+export interface MatchResult {
+  providers: RankedProvider[];
+  uncoveredNeeds: string[];
+  fewest: { providers: RankedProvider[]; complete: boolean; uncoveredNeeds: string[] };
+}
