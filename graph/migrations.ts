@@ -50,6 +50,10 @@ export const MIGRATIONS: readonly Migration[] = [
       index('Product', 'kind'),
     ],
   },
+  {
+    id: '0004-reindex-requests',
+    statements: [unique('ReindexRequest', 'id')],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

@@ -1,37 +1,62 @@
-import { createExecutor } from '../graph/executor';
+import { randomUUID } from 'node:crypto';
+import { createExecutor, type Executor } from '../graph/executor';
 import { createSearchEngine } from '../search/engine';
 import { reindexAll } from '../search/sync';
-import { ConfigError, loadConfig } from '../src/config';
+import { loadConfig } from '../src/config';
 
 /**
- * `npm run reindex`: rebuilds the search index from Neo4j with a zero-downtime swap.
- * Needs a running graph (NEO4J_URI) and, for Meilisearch, MEILI_URL. The embedded engine
- * lives inside the server process, which builds its index at start, so this is for Meilisearch
- * or for checking that documents build.
+ * `npm run reindex`: a full rebuild of the search index from Neo4j.
+ * With Meilisearch (MEILI_URL) it rebuilds here, with a zero-downtime index swap. The embedded
+ * engine lives inside the running server, so then it asks that server through the graph (a
+ * (:ReindexRequest) node its change follower picks up) and waits for the answer.
  */
+const REQUEST = 'CREATE (:ReindexRequest {id: $id, requestedAt: datetime()})';
+const STATUS = 'MATCH (r:ReindexRequest {id: $id}) RETURN r.completedAt IS NOT NULL AS done, r.documents AS documents';
+
+async function viaServer(executor: Executor): Promise<string> {
+  const id = randomUUID();
+  await executor.write('reindex.request', REQUEST, { id });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const [status] = await executor.read<{ done: boolean; documents: number | null }>('reindex.status', STATUS, { id });
+    if (status?.done) return `the server rebuilt its embedded index: ${status.documents} documents`;
+  }
+  throw new Error('The running server did not pick up the reindex request within 2 minutes. Is it running?');
+}
+
 async function main() {
   const config = loadConfig();
-  if (!config.NEO4J_URI) {
-    throw new ConfigError(['NEO4J_URI is required: reindex reads from a running Neo4j (npm start runs its own)']);
-  }
   const executor = createExecutor({
-    uri: config.NEO4J_URI,
+    uri: config.NEO4J_URI ?? `bolt://127.0.0.1:${config.LOCAL_NEO4J_PORT}`,
     user: config.NEO4J_USER,
     password: config.NEO4J_PASSWORD,
     database: config.NEO4J_DATABASE,
   });
-  const engine = createSearchEngine({
-    meiliUrl: config.MEILI_URL,
-    meiliMasterKey: config.MEILI_MASTER_KEY,
-    indexUid: config.MEILI_INDEX,
-  });
   try {
+    await executor.driver.verifyConnectivity().catch((error: unknown) => {
+      throw new Error(
+        `Cannot reach Neo4j (${error instanceof Error ? error.message : error}). Start Cyberkort with "npm start" first, or set NEO4J_URI.`,
+      );
+    });
     const started = performance.now();
-    await engine.ensureIndex();
-    const documents = await reindexAll(executor, engine);
-    console.log(`reindexed ${documents} documents into ${engine.name} in ${Math.round(performance.now() - started)} ms`);
+    if (!config.MEILI_URL) {
+      console.log(await viaServer(executor));
+    } else {
+      const engine = createSearchEngine({
+        meiliUrl: config.MEILI_URL,
+        meiliMasterKey: config.MEILI_MASTER_KEY,
+        indexUid: config.MEILI_INDEX,
+      });
+      try {
+        await engine.ensureIndex();
+        console.log(`reindexed ${await reindexAll(executor, engine)} documents into Meilisearch`);
+      } finally {
+        await engine.close();
+      }
+    }
+    console.log(`took ${Math.round(performance.now() - started)} ms`);
   } finally {
-    await engine.close();
     await executor.driver.close();
   }
 }

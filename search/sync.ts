@@ -48,8 +48,15 @@ WHERE c.updatedAt > datetime($since)
    OR EXISTS { MATCH (c)-[:OFFERS]->(p:Product) WHERE p.updatedAt > datetime($since) }
 RETURN c.slug AS slug ORDER BY slug LIMIT $limit`;
 
+const PENDING_REINDEX = 'MATCH (r:ReindexRequest) WHERE r.completedAt IS NULL RETURN r.id AS id';
+const COMPLETE_REINDEX = `
+UNWIND $ids AS id
+MATCH (r:ReindexRequest {id: id})
+SET r.completedAt = datetime(), r.documents = $documents, r.engine = $engine`;
+
 /**
- * Follows the graph: every few seconds, companies (or their products) changed since the last
+ * Follows the graph: a pending (:ReindexRequest) (written by `npm run reindex`) triggers a full
+ * rebuild in this process, which owns the embedded index; otherwise, every few seconds, companies (or their products) changed since the last
  * pass are re-synced. Any writer that stamps updatedAt reaches the index this way.
  */
 export function followGraphChanges(
@@ -64,6 +71,18 @@ export function followGraphChanges(
     running = true;
     try {
       const startedAt = new Date(Date.now() - 1_000).toISOString(); // a second of overlap covers clock skew
+      const pending = await executor.read<{ id: string }>('search.pendingReindex', PENDING_REINDEX);
+      if (pending.length > 0) {
+        const documents = await reindexAll(executor, engine);
+        await executor.write('search.completeReindex', COMPLETE_REINDEX, {
+          ids: pending.map((request) => request.id),
+          documents: neo4j.int(documents),
+          engine: engine.name,
+        });
+        since = startedAt;
+        options.onSync?.(documents);
+        return documents;
+      }
       const rows = await executor.read<{ slug: string }>('search.changedCompanies', CHANGED_COMPANIES, {
         since,
         limit: neo4j.int(10_000),
