@@ -1,0 +1,100 @@
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './index';
+
+/**
+ * Localized URLs. Danish pages live at the root with Danish words (/soeg), English pages under
+ * /en with English words (/en/search), so each page type has one path per language. Every link
+ * on the site is built here, and the language switcher maps a URL to its twin in the other language.
+ */
+const PAGES = {
+  home: { da: '/', en: '/en/' },
+  search: { da: '/soeg', en: '/en/search' },
+  about: { da: '/om', en: '/en/about' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+/** Profile pages: the prefix is followed by one slug segment. Slugs are the same in both languages. */
+const PROFILES = {
+  company: { da: '/virksomhed/', en: '/en/company/' },
+  product: { da: '/produkt/', en: '/en/product/' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type PageName = keyof typeof PAGES;
+export type ProfileName = keyof typeof PROFILES;
+
+/** The anchor of the needs list on the home page; the "Behov" menu item points at it. */
+export const NEEDS_ANCHOR = 'behov';
+
+/** Query values: a repeated parameter is a list; empty values and undefined are left out. */
+export type QueryValues = Record<string, string | number | boolean | readonly string[] | null | undefined>;
+
+export function queryString(values: QueryValues): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    if (Array.isArray(value)) {
+      for (const item of value as readonly string[]) params.append(name, item);
+    } else {
+      params.append(name, String(value));
+    }
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+export function pagePath(locale: Locale, page: PageName, query: QueryValues = {}): string {
+  return `${PAGES[page][locale]}${queryString(query)}`;
+}
+
+export function profilePath(locale: Locale, profile: ProfileName, slug: string): string {
+  return `${PROFILES[profile][locale]}${encodeURIComponent(slug)}`;
+}
+
+export const homePath = (locale: Locale): string => pagePath(locale, 'home');
+export const needsPath = (locale: Locale): string => `${pagePath(locale, 'home')}#${NEEDS_ANCHOR}`;
+export const searchPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'search', query);
+export const aboutPath = (locale: Locale): string => pagePath(locale, 'about');
+export const companyPath = (locale: Locale, slug: string): string => profilePath(locale, 'company', slug);
+export const productPath = (locale: Locale, slug: string): string => profilePath(locale, 'product', slug);
+
+export type KnownRoute = { locale: Locale; page: PageName } | { locale: Locale; profile: ProfileName; slug: string };
+
+function withoutTrailingSlash(pathname: string): string {
+  return pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+}
+
+/** Which of our pages a pathname is, in which language; null for anything else (a 404, an asset). */
+export function identifyRoute(pathname: string): KnownRoute | null {
+  const path = withoutTrailingSlash(pathname);
+  for (const locale of LOCALES) {
+    for (const [page, paths] of Object.entries(PAGES) as Array<[PageName, Record<Locale, string>]>) {
+      if (path === withoutTrailingSlash(paths[locale])) return { locale, page };
+    }
+    for (const [profile, prefixes] of Object.entries(PROFILES) as Array<[ProfileName, Record<Locale, string>]>) {
+      const prefix = prefixes[locale];
+      const rest = path.startsWith(prefix) ? path.slice(prefix.length) : '';
+      if (rest && !rest.includes('/')) {
+        try {
+          return { locale, profile, slug: decodeURIComponent(rest) };
+        } catch {
+          return null;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** The language a pathname is in, judged by its prefix alone (works for unknown paths too). */
+export function localeOfPath(pathname: string): Locale {
+  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : DEFAULT_LOCALE;
+}
+
+/**
+ * The same page in `target`, keeping the query so a filtered search stays filtered. A URL that is
+ * not one of our pages maps to the target language's home page.
+ */
+export function localizedPath(url: Pick<URL, 'pathname' | 'search'>, target: Locale): string {
+  const route = identifyRoute(url.pathname);
+  if (!route) return homePath(target);
+  const path = 'page' in route ? pagePath(target, route.page) : profilePath(target, route.profile, route.slug);
+  return `${path}${url.search}`;
+}

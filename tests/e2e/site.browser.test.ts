@@ -1,0 +1,250 @@
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+/**
+ * Browser tests against the built, running site (real graph and search behind it). The suite's
+ * global setup starts the server and provides its address; this file only drives Debian's Chromium.
+ */
+
+const BASE = inject('baseUrl').replace(/\/$/, '');
+const url = (path: string) => `${BASE}${path}`;
+
+/** A word every sample ecosystem has providers for: "backup" is a catalogue need. */
+const QUERY = 'backup';
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  context = await browser.newContext({ locale: 'da-DK' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Text of an element, trimmed (textContent: the DOM text, independent of layout). */
+async function text(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim();
+}
+
+async function resultCount(page: Page): Promise<number> {
+  const heading = await text(page.locator('#results-heading'));
+  const digits = heading.match(/[\d.,]+/)?.[0] ?? '';
+  return Number(digits.replace(/[.,]/g, ''));
+}
+
+/** The first unticked facet value that would narrow the results (its count is below the total). */
+async function narrowingFacet(page: Page, total: number) {
+  const options = page.locator('fieldset.facet input[type="checkbox"][name]:not(:checked)');
+  const count = await options.count();
+  for (let index = 0; index < count; index += 1) {
+    const option = options.nth(index);
+    const name = (await option.getAttribute('name')) ?? '';
+    if (name === 'smeFit' || !(await option.isVisible())) continue;
+    const id = await option.getAttribute('id');
+    const labelText = await text(page.locator(`label[for="${id}"]`));
+    const optionCount = Number(labelText.match(/\(([\d.,]+)\)\s*$/)?.[1]?.replace(/[.,]/g, '') ?? Number.NaN);
+    if (optionCount > 0 && optionCount < total) {
+      return { option, name, value: (await option.getAttribute('value')) ?? '', count: optionCount };
+    }
+  }
+  throw new Error('no facet value narrows the results');
+}
+
+async function structuredData(page: Page): Promise<Record<string, unknown>> {
+  const json = await page.locator('script[type="application/ld+json"]').first().textContent();
+  return JSON.parse(json ?? '{}') as Record<string, unknown>;
+}
+
+describe('finding a provider', () => {
+  it('searches from the home page', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(url('/'));
+    expect(response?.status()).toBe(200);
+    await page.getByLabel('Hvad har du brug for hjælp til?').fill(QUERY);
+    await Promise.all([page.waitForURL(/\/soeg\?/), page.getByRole('button', { name: 'Søg' }).click()]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(QUERY);
+    expect(await resultCount(page)).toBeGreaterThan(0);
+    expect(await page.locator('.result').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('narrows the results with a facet, keeping the filter in the URL', async () => {
+    const page = await context.newPage();
+    await page.goto(url(`/soeg?q=${QUERY}`));
+    const before = await resultCount(page);
+    const facet = await narrowingFacet(page, before);
+    await facet.option.check();
+    await Promise.all([page.waitForURL(/\/soeg\?/), page.getByRole('button', { name: 'Vis resultater' }).click()]);
+    expect(new URL(page.url()).searchParams.getAll(facet.name)).toContain(facet.value);
+    const after = await resultCount(page);
+    expect(after).not.toBe(before);
+    expect(after).toBe(facet.count);
+    await expect.poll(() => page.locator(`input[name="${facet.name}"][value="${facet.value}"]`).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('opens a company profile and then one of its products', async () => {
+    const page = await context.newPage();
+    await page.goto(url('/soeg?kind=company'));
+    const companyLink = page.locator('.result-title a[href^="/virksomhed/"]').first();
+    const companyName = await text(companyLink);
+    await Promise.all([page.waitForURL(/\/virksomhed\//), companyLink.click()]);
+    expect(await text(page.locator('h1'))).toBe(companyName);
+    expect(await page.getByText('CVR-nummer').count()).toBeGreaterThan(0);
+    const organization = await structuredData(page);
+    expect(organization['@type']).toBe('Organization');
+    expect(organization.taxID).toMatch(/^\d{8}$/);
+
+    const productLink = page.locator('.card-title a[href^="/produkt/"]').first();
+    const productName = await text(productLink);
+    await Promise.all([page.waitForURL(/\/produkt\//), productLink.click()]);
+    expect(await text(page.locator('h1'))).toBe(productName);
+    expect(await text(page.locator(`.profile-sub a[href^="/virksomhed/"]`))).toBe(companyName);
+    expect(['Product', 'Service']).toContain((await structuredData(page))['@type']);
+    await page.close();
+  });
+
+  it('answers 404 for an unknown company, in both languages', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(url('/virksomhed/findes-ikke-i-cyberkort'));
+    expect(response?.status()).toBe(404);
+    await expect.poll(() => text(page.locator('h1'))).toContain('Siden findes ikke');
+    expect(await text(page.locator('h1'))).toContain('Page not found');
+    await page.close();
+  });
+
+  it('reports an invalid search address with status 400 and keeps the form', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(url('/soeg?q=backup&page=abc'));
+    expect(response?.status()).toBe(400);
+    expect(await text(page.locator('.notice-error'))).toContain('abc');
+    expect(await page.locator('form#search-form input[name="q"]').inputValue()).toBe('backup');
+    await page.close();
+  });
+});
+
+describe('the auto-update enhancement', () => {
+  it('submits on a ticked filter only after the reader has switched it on', async () => {
+    // A context of its own: the choice is remembered in localStorage and must not leak into other tests.
+    const enhanced = await browser.newContext({ locale: 'da-DK' });
+    const page = await enhanced.newPage();
+    await page.goto(url(`/soeg?q=${QUERY}`));
+    await page.getByLabel('Opdatér resultaterne, så snart jeg vælger et filter').check();
+    const facet = await narrowingFacet(page, await resultCount(page));
+    await Promise.all([
+      page.waitForURL((next) => next.searchParams.getAll(facet.name).includes(facet.value)),
+      facet.option.click(),
+    ]);
+    expect(await resultCount(page)).toBe(facet.count);
+    await enhanced.close();
+  });
+});
+
+describe('switching to English', () => {
+  it('keeps the page and the search', async () => {
+    const page = await context.newPage();
+    await page.goto(url(`/soeg?q=${QUERY}`));
+    await Promise.all([page.waitForURL(/\/en\/search\?/), page.locator('.lang-switch').click()]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(QUERY);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await text(page.locator('h1'))).toBe('Search providers');
+
+    await page.goto(url(`/en/search?q=${QUERY}&kind=product`));
+    const productHref =
+      (await page.locator('.result-title a[href^="/en/product/"]').first().getAttribute('href')) ?? '';
+    await page.goto(url(productHref));
+    const name = await text(page.locator('h1'));
+    await Promise.all([page.waitForURL(/\/produkt\//), page.locator('.lang-switch').click()]);
+    expect(new URL(page.url()).pathname).toBe(productHref.replace('/en/product/', '/produkt/'));
+    expect(await text(page.locator('h1'))).toBe(name);
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    await page.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('searches and filters with the plain form', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
+    const page = await noScript.newPage();
+    await page.goto(url('/'));
+    await page.getByLabel('Hvad har du brug for hjælp til?').fill(QUERY);
+    await Promise.all([page.waitForURL(/\/soeg\?/), page.getByRole('button', { name: 'Søg' }).click()]);
+    const before = await resultCount(page);
+    expect(before).toBeGreaterThan(0);
+    // The auto-update switch is JavaScript-only, so it must not be shown where it cannot work.
+    expect(await page.locator('.auto-update').count()).toBe(0);
+
+    const facet = await narrowingFacet(page, before);
+    await facet.option.check();
+    await Promise.all([page.waitForURL(/\/soeg\?/), page.getByRole('button', { name: 'Vis resultater' }).click()]);
+    expect(new URL(page.url()).searchParams.getAll(facet.name)).toContain(facet.value);
+    expect(await resultCount(page)).toBe(facet.count);
+    await noScript.close();
+  });
+});
+
+describe('accessibility basics', () => {
+  async function pagesToCheck(): Promise<string[]> {
+    const page = await context.newPage();
+    await page.goto(url('/soeg?kind=company'));
+    const company = await page.locator('.result-title a').first().getAttribute('href');
+    await page.goto(url('/soeg?kind=product'));
+    const product = await page.locator('.result-title a').first().getAttribute('href');
+    await page.close();
+    return [
+      '/',
+      '/en/',
+      `/soeg?q=${QUERY}`,
+      '/en/search',
+      company ?? '/',
+      product ?? '/',
+      '/om',
+      '/en/about',
+      '/findes-ikke',
+    ];
+  }
+
+  it('has a language, one h1, labelled controls and a skip link first on every page type', async () => {
+    const page = await context.newPage();
+    for (const path of await pagesToCheck()) {
+      await page.goto(url(path));
+      expect(['da', 'en'], path).toContain(await page.locator('html').getAttribute('lang'));
+      expect(await page.locator('h1').count(), path).toBe(1);
+
+      const unlabelled = await page.evaluate(() =>
+        [
+          ...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+            'input, select, textarea',
+          ),
+        ]
+          .filter((control) => !['hidden', 'submit', 'button', 'reset'].includes(control.type))
+          .filter(
+            (control) =>
+              (control.labels?.length ?? 0) === 0 &&
+              !control.getAttribute('aria-label') &&
+              !control.getAttribute('aria-labelledby'),
+          )
+          .map((control) => control.outerHTML),
+      );
+      expect(unlabelled, path).toEqual([]);
+
+      const fieldsetsWithoutLegend = await page.locator('fieldset:not(:has(> legend))').count();
+      expect(fieldsetsWithoutLegend, path).toBe(0);
+
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement;
+        return { className: element?.className ?? '', href: element?.getAttribute('href') ?? '' };
+      });
+      expect(focused, path).toEqual({ className: 'skip-link', href: '#main' });
+      expect(await page.locator('main#main').count(), path).toBe(1);
+    }
+    await page.close();
+  });
+});
