@@ -2,6 +2,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingValueParsers;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -28,8 +29,13 @@ public final class Launcher {
     try {
       run(args);
     } catch (Throwable e) {
-      System.err.println("NEO4J_FAILED " + e);
       e.printStackTrace();
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      // Last, so that a parent keeping only the tail of stderr still learns why.
+      System.err.println("NEO4J_FAILED " + cause);
       System.exit(1);
     }
   }
@@ -41,18 +47,22 @@ public final class Launcher {
     if (data == null) {
       throw new IllegalArgumentException("--data <directory> is required");
     }
+    long pageCache = SettingValueParsers.BYTES.parse(option(args, "pagecache", "256m"));
 
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(Path.of(data).toAbsolutePath())
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+        // neo4j:// routing tables hand this address out, so it must be the one we listen on.
         .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
         // Only loopback can reach the connector, and the app still sends credentials, which are then ignored.
         .setConfig(GraphDatabaseSettings.auth_enabled, false)
         .setConfig(HttpConnector.enabled, false)
-        // Neo4j's usage data collector reports to Neo4j Inc.; this machine must not phone home.
+        // Usage reporting would contact Neo4j's servers; nothing here may phone home.
         .setConfig(GraphDatabaseSettings.udc_enabled, false)
         // Shares a small machine with the test suite: the default page cache would claim half the free RAM.
-        .setConfig(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(option(args, "pagecache", "256m")))
+        .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+        // Bolt's event loops otherwise idle 5 s after the databases have already been closed, on every stop.
+        .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
     exitWhenStdinCloses();
