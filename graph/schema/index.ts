@@ -5,5 +5,6 @@ import './types/need';
 import './types/company';
 import './types/product';
 import './types/search';
+import './types/match';
 
 export const schema = builder.toSchema({ sortSchema: true });

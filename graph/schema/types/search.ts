@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Taxonomy } from '../../catalog';
+import { recordSearchDemand } from '../../demand';
 import type { Text } from '../../model';
 import { FACETS, type FacetName, type SearchFilters, type SearchHit } from '../../../search/types';
 import { builder } from '../builder';
@@ -126,16 +127,9 @@ builder.queryFields((t) => ({
         if (value === null || value === undefined) continue;
         (filters as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
       }
-      const [result, taxonomy] = await Promise.all([
-        services.search.search({
-          query: args.query.trim(),
-          filters,
-          sort: args.sort,
-          limit: args.limit,
-          offset: args.offset,
-        }),
-        services.catalog.taxonomy(),
-      ]);
+      const request = { query: args.query.trim(), filters, sort: args.sort, limit: args.limit, offset: args.offset };
+      const [result, taxonomy] = await Promise.all([services.search.search(request), services.catalog.taxonomy()]);
+      await recordSearchDemand(services.executor, request, result.total);
       const facets = FACETS.map((name) => ({
         name,
         values: Object.entries(result.facets[name] ?? {})

@@ -1,0 +1,165 @@
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { matchProviders, UnknownNeedsError } from '../../match/match';
+import { criterionRules, RANKING_RULES } from '../../match/rules';
+import type { MatchContext, MatchResult, RankedProvider, ScoreComponent } from '../../match/types';
+import type { Text } from '../../model';
+import { builder } from '../builder';
+import { LocalizedText, SizeBandEnum, slugSchema } from './common';
+import { CompanyRef } from './company';
+import { ProductRef } from './product';
+
+const BudgetBandEnum = builder.enumType('BudgetBand', {
+  description: 'small: up to 10,000 DKK; medium: up to 50,000; large: up to 250,000; any: no limit.',
+  values: ['small', 'medium', 'large', 'any'] as const,
+});
+const DeliveryPreferenceEnum = builder.enumType('DeliveryPreference', { values: ['onsite', 'remote', 'any'] as const });
+const ComplianceDriverEnum = builder.enumType('ComplianceDriver', {
+  values: { NIS2: { value: 'NIS2' }, GDPR: { value: 'GDPR' }, D_MAERKET: { value: 'D-MAERKET' }, ISO27001: { value: 'ISO27001' }, DORA: { value: 'DORA' }, CRA: { value: 'CRA' } } as const,
+});
+const CriterionEnum = builder.enumType('MatchCriterion', { values: RANKING_RULES.order });
+const PreferredLanguageEnum = builder.enumType('PreferredLanguage', { values: ['da', 'en'] as const });
+
+const MatchProfileInput = builder.inputType('MatchProfile', {
+  description: "An SME's situation. Only the needs are required.",
+  fields: (t) => ({
+    needs: t.stringList({
+      required: true,
+      description: 'Need slugs (1-15).',
+      validate: z.array(slugSchema).min(1, 'choose at least one need').max(15, 'choose at most 15 needs'),
+    }),
+    sector: t.string({ validate: z.string().max(50).regex(/^[A-Z0-9-]+$/, 'must be a sector code').nullish() }),
+    sizeBand: t.field({ type: SizeBandEnum }),
+    municipality: t.string({
+      description: 'Official municipality code, e.g. 751 (Aarhus).',
+      validate: z.string().regex(/^\d{3}$/, 'must be a three-digit municipality code').nullish(),
+    }),
+    language: t.field({ type: PreferredLanguageEnum }),
+    budget: t.field({ type: BudgetBandEnum }),
+    delivery: t.field({ type: DeliveryPreferenceEnum }),
+    drivers: t.field({ type: [ComplianceDriverEnum] }),
+  }),
+});
+
+const NeedNameRef = builder.objectRef<{ slug: string; name: Text }>('NeedName').implement({
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.field({ type: LocalizedText, resolve: (need) => need.name }),
+  }),
+});
+
+const ScoreComponentRef = builder.objectRef<ScoreComponent>('ScoreComponent').implement({
+  description: 'Points for one public ranking criterion, with the facts behind them.',
+  fields: (t) => ({
+    criterion: t.field({ type: CriterionEnum, resolve: (c) => c.criterion }),
+    points: t.exposeFloat('points'),
+    max: t.exposeFloat('max'),
+    reasons: t.field({ type: [LocalizedText], resolve: (c) => c.reasons }),
+  }),
+});
+
+type ProviderShape = RankedProvider & { context: MatchContext };
+
+const needNames = (context: MatchContext, slugs: string[]) =>
+  slugs.flatMap((slug) => (context.needNames[slug] ? [{ slug, name: context.needNames[slug] }] : []));
+
+const RankedProviderRef = builder.objectRef<ProviderShape>('RankedProvider').implement({
+  fields: (t) => ({
+    rank: t.exposeInt('rank'),
+    score: t.exposeFloat('score'),
+    maxScore: t.float({ resolve: () => RANKING_RULES.totalMax }),
+    company: t.field({
+      type: CompanyRef,
+      resolve: async (p, _a, { loaders }) => {
+        const company = await loaders.companyProfile.load(p.candidate.slug);
+        if (!company) throw new Error(`company ${p.candidate.slug} disappeared during a match`);
+        return company;
+      },
+    }),
+    breakdown: t.field({ type: [ScoreComponentRef], resolve: (p) => p.breakdown }),
+    coveredNeeds: t.field({ type: [NeedNameRef], resolve: (p) => needNames(p.context, p.coveredNeeds) }),
+    products: t.field({
+      type: [ProductRef],
+      description: 'The products that matter for the chosen needs, best first.',
+      resolve: async (p, _a, { loaders }) =>
+        (await loaders.productProfile.loadMany(p.products.map((product) => product.slug))).flatMap((product) =>
+          product && !(product instanceof Error) ? [product] : [],
+        ),
+    }),
+  }),
+});
+
+type ResultShape = MatchResult & { context: MatchContext };
+const withContext = (result: ResultShape, providers: RankedProvider[]): ProviderShape[] =>
+  providers.map((provider) => ({ ...provider, context: result.context }));
+
+const FewestRef = builder.objectRef<ResultShape>('FewestProviders').implement({
+  description: 'The smallest set of providers that together cover every need someone covers.',
+  fields: (t) => ({
+    providers: t.field({ type: [RankedProviderRef], resolve: (r) => withContext(r, r.fewest.providers) }),
+    complete: t.boolean({ resolve: (r) => r.fewest.complete }),
+    uncoveredNeeds: t.field({ type: [NeedNameRef], resolve: (r) => needNames(r.context, r.fewest.uncoveredNeeds) }),
+  }),
+});
+
+const MatchResultRef = builder.objectRef<ResultShape>('MatchResult').implement({
+  fields: (t) => ({
+    total: t.int({ resolve: (r) => r.providers.length }),
+    providers: t.field({
+      type: [RankedProviderRef],
+      args: {
+        limit: t.arg.int({ required: true, defaultValue: 10, validate: z.number().int().min(1).max(50) }),
+        offset: t.arg.int({ required: true, defaultValue: 0, validate: z.number().int().min(0).max(10_000) }),
+      },
+      resolve: (r, { limit, offset }) => withContext(r, r.providers.slice(offset, offset + limit)),
+    }),
+    uncoveredNeeds: t.field({ type: [NeedNameRef], resolve: (r) => needNames(r.context, r.uncoveredNeeds) }),
+    fewest: t.field({ type: FewestRef, resolve: (r) => r }),
+    day: t.string({ description: 'The day equal scores are rotated for (Europe/Copenhagen).', resolve: (r) => r.context.day }),
+  }),
+});
+
+const RankingRuleRef = builder
+  .objectRef<ReturnType<typeof criterionRules>[number]>('RankingRule')
+  .implement({
+    fields: (t) => ({
+      criterion: t.field({ type: CriterionEnum, resolve: (r) => r.criterion }),
+      max: t.exposeFloat('max'),
+      title: t.field({ type: LocalizedText, resolve: (r) => r.title }),
+      description: t.field({ type: LocalizedText, resolve: (r) => r.description }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  match: t.field({
+    type: MatchResultRef,
+    description: 'Providers ranked for an SME profile by the public rules (rankingRules), each explained.',
+    args: { profile: t.arg({ type: MatchProfileInput, required: true }) },
+    resolve: async (_root, { profile }, { services }) => {
+      try {
+        return await matchProviders(services.executor, {
+          needs: [...profile.needs],
+          sector: profile.sector ?? null,
+          sizeBand: profile.sizeBand ?? null,
+          municipality: profile.municipality ?? null,
+          language: profile.language ?? null,
+          budget: profile.budget ?? null,
+          delivery: profile.delivery ?? null,
+          drivers: profile.drivers ? [...profile.drivers] : [],
+        });
+      } catch (error) {
+        if (error instanceof UnknownNeedsError) {
+          throw new GraphQLError(`Unknown needs: ${error.slugs.join(', ')}`, {
+            extensions: { code: 'BAD_USER_INPUT', unknownNeeds: error.slugs },
+          });
+        }
+        throw error;
+      }
+    },
+  }),
+  rankingRules: t.field({
+    type: [RankingRuleRef],
+    description: 'The public ranking criteria match uses, in the order results show them.',
+    resolve: () => criterionRules(),
+  }),
+}));

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scrubQuery } from '../graph/demand';
+import { testApi } from './support/api';
+import { closeTestExecutor, testExecutor } from './support/graph';
+
+type Api = Awaited<ReturnType<typeof testApi>>;
+let api: Api;
+let needs: Array<{ slug: string; providerCount: number }>;
+
+beforeAll(async () => {
+  api = await testApi();
+  needs = (await api.query<{ needs: typeof needs }>('{ needs { slug providerCount } }')).data?.needs ?? [];
+});
+afterAll(closeTestExecutor);
+
+const MATCH = `
+  query Match($profile: MatchProfile!, $limit: Int!) {
+    match(profile: $profile) {
+      total day
+      uncoveredNeeds { slug }
+      providers(limit: $limit) {
+        rank score maxScore
+        company { slug name municipality { code } }
+        coveredNeeds { slug }
+        products { slug needs { slug } }
+        breakdown { criterion points max reasons { da en } }
+      }
+      fewest { complete uncoveredNeeds { slug } providers { company { slug } coveredNeeds { slug } } }
+    }
+  }`;
+
+interface Provider {
+  rank: number;
+  score: number;
+  maxScore: number;
+  company: { slug: string; name: string; municipality: { code: string } };
+  coveredNeeds: Array<{ slug: string }>;
+  products: Array<{ slug: string; needs: Array<{ slug: string }> }>;
+  breakdown: Array<{ criterion: string; points: number; max: number; reasons: Array<{ da: string; en: string }> }>;
+}
+interface MatchData {
+  match: {
+    total: number;
+    day: string;
+    uncoveredNeeds: Array<{ slug: string }>;
+    providers: Provider[];
+    fewest: { complete: boolean; uncoveredNeeds: Array<{ slug: string }>; providers: Array<{ coveredNeeds: Array<{ slug: string }> }> };
+  };
+}
+
+describe('match(profile) over the real Neo4j', () => {
+  it('ranks providers that cover the needs, explains every point and finds the fewest that cover all', async () => {
+    const chosen = needs.filter((need) => need.providerCount > 3).slice(0, 3).map((need) => need.slug);
+    const profile = { needs: chosen, municipality: '751', sizeBand: 'small', budget: 'medium', drivers: ['NIS2'] };
+    const result = await api.query<MatchData>(MATCH, { profile, limit: 50 });
+    expect(result.errors).toBeUndefined();
+    const match = result.data?.match;
+    expect(match?.total).toBeGreaterThan(0);
+    const providers = match?.providers ?? [];
+    for (const [index, provider] of providers.entries()) {
+      expect(provider.rank).toBe(index + 1);
+      expect(provider.coveredNeeds.length).toBeGreaterThan(0);
+      expect(provider.coveredNeeds.every((need) => chosen.includes(need.slug))).toBe(true);
+      const sum = provider.breakdown.reduce((total, part) => total + part.points, 0);
+      expect(provider.score).toBeCloseTo(sum, 1);
+      expect(provider.score).toBeLessThanOrEqual(provider.maxScore);
+      expect(provider.breakdown.find((part) => part.criterion === 'needs')?.reasons.length).toBeGreaterThan(0);
+      // Products shown really address a chosen need, as the graph says.
+      for (const product of provider.products) {
+        expect(product.needs.some((need) => chosen.includes(need.slug))).toBe(true);
+      }
+      if (index > 0) expect(provider.score).toBeLessThanOrEqual(providers[index - 1]?.score ?? Infinity);
+    }
+    const covered = new Set(match?.fewest.providers.flatMap((p) => p.coveredNeeds.map((n) => n.slug)));
+    const uncovered = new Set(match?.uncoveredNeeds.map((n) => n.slug));
+    for (const need of chosen) expect(covered.has(need) || uncovered.has(need)).toBe(true);
+    expect(match?.fewest.complete).toBe(uncovered.size === 0);
+  });
+
+  it('gives the same profile the same scores and order on the same day', async () => {
+    const chosen = needs.slice(0, 2).map((need) => need.slug);
+    const run = async () =>
+      (await api.query<MatchData>(MATCH, { profile: { needs: chosen }, limit: 50 })).data?.match.providers.map(
+        (p) => `${p.company.slug}:${p.score}`,
+      );
+    expect(await run()).toEqual(await run());
+  });
+
+  it('costs a bounded number of Cypher round trips whatever the number of providers shown', async () => {
+    const chosen = needs.slice(0, 4).map((need) => need.slug);
+    const trips = async (limit: number) => {
+      const before = api.services.executor.counter.roundTrips;
+      const result = await api.query(MATCH, { profile: { needs: chosen }, limit });
+      expect(result.errors).toBeUndefined();
+      return api.services.executor.counter.roundTrips - before;
+    };
+    const few = await trips(1);
+    const many = await trips(50);
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(4);
+  });
+
+  it('rejects unknown needs and bad profiles with BAD_USER_INPUT', async () => {
+    const unknown = await api.query(MATCH, { profile: { needs: ['findes-ikke'] }, limit: 5 });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknown.errors?.[0]?.message).toContain('findes-ikke');
+    const empty = await api.query(MATCH, { profile: { needs: [] }, limit: 5 });
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const municipality = await api.query(MATCH, { profile: { needs: [needs[0]?.slug], municipality: 'Aarhus' }, limit: 5 });
+    expect(municipality.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('publishes the ranking rules it runs', async () => {
+    const result = await api.query<{ rankingRules: Array<{ criterion: string; max: number }> }>(
+      '{ rankingRules { criterion max } }',
+    );
+    const total = result.data?.rankingRules.reduce((sum, rule) => sum + rule.max, 0);
+    const match = await api.query<MatchData>(MATCH, { profile: { needs: [needs[0]?.slug] }, limit: 1 });
+    expect(total).toBe(match.data?.match.providers[0]?.maxScore);
+  });
+});
+
+describe('anonymous demand signals', () => {
+  it('records a match with needs, region, sector and size band but nothing personal', async () => {
+    const sector = `SEC-${Date.now()}`;
+    const chosen = needs.slice(0, 2).map((need) => need.slug);
+    // An unknown sector code is valid input (it simply earns no sector points), which makes this signal findable.
+    const result = await api.query(MATCH, { profile: { needs: chosen, municipality: '101', sector, sizeBand: 'micro' }, limit: 1 });
+    expect(result.errors).toBeUndefined();
+    const rows = await testExecutor().read<{ signal: Record<string, unknown>; linked: string[] }>(
+      'test.demand',
+      'MATCH (d:DemandSignal {sector: $sector}) RETURN properties(d) AS signal, [(d)-[:FOR_NEED]->(n) | n.slug] AS linked',
+      { sector },
+    );
+    expect(rows).toHaveLength(1);
+    const signal = rows[0]?.signal ?? {};
+    expect(signal).toMatchObject({ kind: 'match', region: '1084', sizeBand: 'micro', zeroResults: false });
+    expect(Object.keys(signal).sort()).toEqual(
+      ['day', 'id', 'kind', 'needs', 'query', 'region', 'results', 'sector', 'sizeBand', 'zeroResults'].filter(
+        (key) => key !== 'query',
+      ),
+    );
+    expect([...(rows[0]?.linked ?? [])].sort()).toEqual([...chosen].sort());
+  });
+
+  it('records a zero-result search with its scrubbed words', async () => {
+    const word = `zqxv${Date.now().toString(36).replace(/\d/g, '')}`;
+    const result = await api.query<{ search: { total: number } }>(
+      `{ search(query: "${word} ring 12345678 til anna@example.dk") { total } }`,
+    );
+    expect(result.data?.search.total).toBe(0);
+    const rows = await testExecutor().read<{ query: string; zero: boolean }>(
+      'test.demandSearch',
+      'MATCH (d:DemandSignal {kind: "search"}) WHERE d.query STARTS WITH $word RETURN d.query AS query, d.zeroResults AS zero',
+      { word },
+    );
+    expect(rows).toEqual([{ query: `${word} ring til`, zero: true }]);
+  });
+
+  it('scrubs numbers, e-mail addresses and links from failed searches', () => {
+    expect(scrubQuery('Hjælp 22 33 44 55 jens@firma.dk https://x.dk ransomware')).toBe('hjælp ransomware');
+    expect(scrubQuery('12345678')).toBeNull();
+  });
+});
