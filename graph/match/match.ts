@@ -2,7 +2,7 @@ import { type DemandSignal, recordDemand } from '../demand';
 import type { Executor } from '../executor';
 import { loadCandidates } from './candidates';
 import { fewestProviders } from './cover';
-import { rankProviders } from './rank';
+import { chosenNeeds, rankProviders } from './rank';
 import type { MatchContext, MatchProfile, MatchResult } from './types';
 
 export class UnknownNeedsError extends Error {
@@ -25,7 +25,7 @@ export async function matchProviders(
   const unknown = profile.needs.filter((slug) => !Object.hasOwn(context.needNames, slug));
   if (unknown.length > 0) throw new UnknownNeedsError(unknown);
   const { providers, uncoveredNeeds } = rankProviders(candidates, context);
-  const fewest = fewestProviders(providers, Object.keys(context.needNames));
+  const fewest = fewestProviders(providers, chosenNeeds(context));
   if (options.recordDemand ?? true) {
     const signal: DemandSignal = {
       kind: 'match',
