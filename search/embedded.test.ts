@@ -1,0 +1,203 @@
+/** Embedded-engine specifics that the cross-engine conformance suite cannot express. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { searchFixtures } from '../tests/fixtures/search-documents';
+import { createEmbeddedEngine, nameSortKey } from './embedded';
+import { SearchRequestError } from './request';
+import { FACETS, type FacetName, type SearchDocument } from './types';
+
+function listing(id: string, overrides: Partial<SearchDocument> = {}): SearchDocument {
+  const slug = id.split(':')[1] ?? id;
+  return {
+    id,
+    kind: id.startsWith('company:') ? 'company' : 'product',
+    slug,
+    name: slug,
+    companySlug: slug,
+    companyName: slug,
+    descriptionDa: '',
+    descriptionEn: '',
+    keywords: [],
+    needs: [],
+    categories: [],
+    csfFunctions: [],
+    certifications: [],
+    regions: [],
+    municipalities: [],
+    sizeBand: '1-9',
+    languages: ['da'],
+    priceFrom: null,
+    smeFit: false,
+    updatedAt: 0,
+    ...overrides,
+  };
+}
+
+function many(prefix: string, count: number, word: string): SearchDocument[] {
+  return Array.from({ length: count }, (_, i) =>
+    listing(`product:${prefix}-${i}`, { name: `${prefix} ${i}`, descriptionDa: `${word} nummer ${i}` }),
+  );
+}
+
+describe('replaceAll', () => {
+  it('keeps serving the old index while the new one is built, then swaps', async () => {
+    const engine = createEmbeddedEngine();
+    await engine.replaceAll(many('gammel', 1500, 'gammelvare'));
+    let done = false;
+    const replacing = engine.replaceAll(many('ny', 3000, 'nyvare')).then(() => {
+      done = true;
+    });
+    // Let the rebuild start and yield at least once (it yields every 500 documents).
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    const during = await engine.search({ query: 'gammelvare', limit: 1 });
+    const newDuring = await engine.search({ query: 'nyvare', limit: 1 });
+    expect(done).toBe(false);
+    expect(during.total).toBe(1500);
+    expect(newDuring.total).toBe(0);
+    expect(await engine.count()).toBe(1500);
+    await replacing;
+    expect((await engine.search({ query: 'gammelvare' })).total).toBe(0);
+    expect((await engine.search({ query: 'nyvare', limit: 1 })).total).toBe(3000);
+  });
+
+  it('applies an upsert issued during a rebuild to the new index, not the discarded one', async () => {
+    const engine = createEmbeddedEngine();
+    await engine.replaceAll(many('a', 10, 'alfa'));
+    const replacing = engine.replaceAll(many('b', 1200, 'bravo'));
+    const upserting = engine.upsert([listing('product:sen', { descriptionDa: 'sent ankommet charlie' })]);
+    await Promise.all([replacing, upserting]);
+    expect(await engine.count()).toBe(1201);
+    expect((await engine.search({ query: 'charlie' })).total).toBe(1);
+  });
+});
+
+describe('writes', () => {
+  it('rejects a batch with an invalid document without applying any of it', async () => {
+    const engine = createEmbeddedEngine();
+    const broken = { ...listing('product:x'), regions: 'hovedstaden' } as unknown as SearchDocument;
+    await expect(engine.upsert([listing('product:ok'), broken])).rejects.toThrow(/regions/);
+    expect(await engine.count()).toBe(0);
+  });
+
+  it('is not affected by callers mutating their documents afterwards', async () => {
+    const engine = createEmbeddedEngine();
+    const doc = listing('product:mutable', { descriptionDa: 'original tekst', regions: ['hovedstaden'] });
+    await engine.upsert([doc]);
+    doc.descriptionDa = 'ændret';
+    doc.regions.push('syddanmark');
+    const [hit] = (await engine.search({ query: 'original' })).hits;
+    expect(hit?.document.descriptionDa).toBe('original tekst');
+    expect(hit?.document.regions).toEqual(['hovedstaden']);
+  });
+
+  it('indexes words that are Object.prototype property names', async () => {
+    const engine = createEmbeddedEngine();
+    await engine.upsert([listing('product:proto', { descriptionEn: 'constructor toString hasOwnProperty valueOf' })]);
+    await engine.upsert([listing('product:proto2', { descriptionEn: 'constructor' })]);
+    expect((await engine.search({ query: 'constructor' })).total).toBe(2);
+    expect((await engine.search({ query: 'hasOwnProperty' })).total).toBe(1);
+    await engine.remove(['product:proto']);
+    expect((await engine.search({ query: 'constructor' })).total).toBe(1);
+  });
+
+  it('refuses to work after close', async () => {
+    const engine = createEmbeddedEngine();
+    await engine.close();
+    expect(await engine.isReady()).toBe(false);
+    await expect(engine.search({ query: '' })).rejects.toThrow(/closed/);
+    await expect(engine.upsert([])).rejects.toThrow(/closed/);
+  });
+});
+
+describe('requests', () => {
+  it('rejects unknown filters, facets and sorts and invalid paging', async () => {
+    const engine = createEmbeddedEngine();
+    await expect(engine.search({ query: '', filters: { region: ['x'] } as never })).rejects.toThrow(SearchRequestError);
+    await expect(engine.search({ query: '', facets: ['colour' as FacetName] })).rejects.toThrow(SearchRequestError);
+    await expect(engine.search({ query: '', sort: 'random' as never })).rejects.toThrow(SearchRequestError);
+    await expect(engine.search({ query: '', limit: -1 })).rejects.toThrow(SearchRequestError);
+    await expect(engine.search({ query: '', filters: { maxPrice: Number.NaN } })).rejects.toThrow(SearchRequestError);
+  });
+
+  it('treats a query of stop words as browsing', async () => {
+    const engine = createEmbeddedEngine();
+    await engine.replaceAll(searchFixtures());
+    expect((await engine.search({ query: 'og i til' })).total).toBe(searchFixtures().length);
+  });
+
+  it('counts a value repeated in one document once', async () => {
+    const engine = createEmbeddedEngine();
+    await engine.upsert([listing('product:dup', { regions: ['hovedstaden', 'hovedstaden'] })]);
+    expect((await engine.search({ query: '' })).facets.regions).toEqual({ hovedstaden: 1 });
+  });
+
+  it('sorts names the Danish way: æ, ø, å after z', () => {
+    const names = ['Åben Sikkerhed', 'Zulu IT', 'Ærlig Data', 'Øst Cyber', 'alfa'];
+    expect([...names].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : 1))).toEqual([
+      'alfa',
+      'Zulu IT',
+      'Ærlig Data',
+      'Øst Cyber',
+      'Åben Sikkerhed',
+    ]);
+  });
+});
+
+describe('filters and facets against an oracle (property)', () => {
+  const values = {
+    regions: ['hovedstaden', 'sjaelland', 'syddanmark'],
+    needs: ['backup', 'awareness', 'monitoring', 'pentest'],
+    languages: ['da', 'en'],
+  } as const;
+  const docArb = fc.record({
+    regions: fc.subarray([...values.regions]),
+    needs: fc.subarray([...values.needs]),
+    languages: fc.subarray([...values.languages]),
+    kind: fc.constantFrom('company' as const, 'product' as const),
+    smeFit: fc.boolean(),
+    priceFrom: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: null }),
+  });
+  const filterArb = fc.record(
+    {
+      regions: fc.subarray([...values.regions]),
+      needs: fc.subarray([...values.needs]),
+      kind: fc.subarray(['company', 'product']),
+      smeFit: fc.boolean(),
+      maxPrice: fc.integer({ min: 0, max: 50_000 }),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('returns exactly the matching documents with exact totals and facet counts', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(docArb, { maxLength: 30 }), filterArb, async (specs, filters) => {
+        const docs = specs.map((spec, i) => listing(`${spec.kind}:d${i}`, { ...spec }));
+        const engine = createEmbeddedEngine();
+        await engine.replaceAll(docs);
+        const result = await engine.search({ query: '', filters, limit: 100 });
+        const oneOf = (selected: readonly string[] | undefined, actual: readonly string[]) =>
+          selected === undefined || selected.length === 0 || actual.some((v) => selected.includes(v));
+        const expected = docs.filter(
+          (d) =>
+            oneOf(filters.regions, d.regions) &&
+            oneOf(filters.needs, d.needs) &&
+            oneOf(filters.kind, [d.kind]) &&
+            (filters.smeFit === undefined || d.smeFit === filters.smeFit) &&
+            (filters.maxPrice === undefined || (d.priceFrom !== null && d.priceFrom <= filters.maxPrice)),
+        );
+        expect(result.total).toBe(expected.length);
+        expect(result.hits.map((h) => h.document.id).sort()).toEqual(expected.map((d) => d.id).sort());
+        for (const facet of FACETS) {
+          const counts: Record<string, number> = {};
+          for (const d of expected) {
+            const value = d[facet];
+            for (const v of typeof value === 'string' ? [value] : value) counts[v] = (counts[v] ?? 0) + 1;
+          }
+          expect(result.facets[facet]).toEqual(counts);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
