@@ -147,6 +147,9 @@ export function createExecutor(connection: GraphConnection): Executor {
   const driver = neo4j.driver(connection.uri, auth, {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,
+    // A visitor should hear within seconds that the graph is down, not after the default 30 s of retries.
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
     disableLosslessIntegers: false,
     userAgent: 'cyberkort/0.1',
   });

@@ -1,0 +1,57 @@
+import { matchProviders } from '../graph/match/match';
+import type { BudgetBand, MatchProfile } from '../graph/match/types';
+import type { SizeBand } from '../graph/model';
+import { benchGraph, fmt, intArg, percentiles, prng } from './bench/graph';
+
+/**
+ * `npm run bench:match -- --companies 10000 --runs 200`: p50/p95 of matchProviders for varied
+ * profiles on the local Neo4j, and the Cypher round trips per match (demand signal included).
+ */
+const companies = intArg('companies', 300);
+const runs = intArg('runs', 200);
+const graph = await benchGraph(companies);
+const { executor } = graph;
+
+const needs = (await executor.read<{ slug: string }>('bench.needs', 'MATCH (n:Need) RETURN n.slug AS slug')).map(
+  (row) => row.slug,
+);
+const municipalities = (
+  await executor.read<{ code: string }>('bench.municipalities', 'MATCH (m:Municipality) RETURN m.code AS code')
+).map((row) => row.code);
+const sectors = (await executor.read<{ code: string }>('bench.sectors', 'MATCH (s:Sector) RETURN s.code AS code')).map(
+  (row) => row.code,
+);
+const random = prng(7);
+const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+
+function profile(): MatchProfile {
+  const count = 1 + Math.floor(random() * 5);
+  const chosen = new Set<string>();
+  while (chosen.size < count) chosen.add(pick(needs));
+  return {
+    needs: [...chosen],
+    municipality: random() < 0.8 ? pick(municipalities) : null,
+    sector: random() < 0.6 ? pick(sectors) : null,
+    sizeBand: pick<SizeBand>(['micro', 'small', 'medium']),
+    budget: pick<BudgetBand>(['small', 'medium', 'large', 'any']),
+    drivers: random() < 0.5 ? ['NIS2'] : [],
+  };
+}
+
+for (let i = 0; i < 10; i++) await matchProviders(executor, profile(), { recordDemand: false });
+const samples: number[] = [];
+let providers = 0;
+const before = executor.counter.roundTrips;
+for (let i = 0; i < runs; i++) {
+  const started = performance.now();
+  const result = await matchProviders(executor, profile());
+  samples.push(performance.now() - started);
+  providers += result.providers.length;
+}
+const trips = (executor.counter.roundTrips - before) / runs;
+const { p50, p95, p99 } = percentiles(samples);
+console.log(`match on ${companies} companies: p50 ${fmt(p50)}  p95 ${fmt(p95)}  p99 ${fmt(p99)}  (${runs} profiles)`);
+console.log(`Cypher round trips per match: ${trips} (1 read for all facts + 1 demand write)`);
+console.log(`average ranked providers per match: ${(providers / runs).toFixed(0)}`);
+await executor.write('bench.cleanDemand', 'MATCH (d:DemandSignal) DETACH DELETE d');
+await graph.stop();

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { pino } from 'pino';
+import { Catalog } from '../../graph/catalog';
+import { createExecutor, type Executor } from '../../graph/executor';
+import { seedAll } from '../../graph/load';
+import { type LocalNeo4j, startLocalNeo4j } from '../../graph/local-server';
+import { migrate } from '../../graph/migrations';
+import { createSearchEngine } from '../../search/engine';
+import { reindexAll } from '../../search/sync';
+import { createGraphQLServer } from '../../src/api/yoga';
+import { loadConfig } from '../../src/config';
+import { freePort } from '../../tests/support/ports';
+
+/**
+ * A graph of a given size for benchmarks: a local Neo4j whose data folder is kept per size
+ * (.data/bench-<companies>), seeded once, so repeated runs measure queries, not seeding.
+ */
+export async function benchGraph(companies: number) {
+  const root = path.resolve(new URL('../..', import.meta.url).pathname);
+  const local: LocalNeo4j = await startLocalNeo4j({
+    port: await freePort(),
+    dataDir: path.join(root, '.data', `bench-${companies}`),
+  });
+  const executor = createExecutor({ uri: local.uri, database: 'neo4j' });
+  await migrate(executor);
+  const [row] = await executor.read<{ n: number }>('bench.count', 'MATCH (c:Company) RETURN count(c) AS n');
+  if (row?.n !== companies) {
+    const started = performance.now();
+    process.stderr.write(`seeding ${companies} companies (once for this size)…\n`);
+    await seedAll(executor, { companies, seed: 1 });
+    process.stderr.write(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  return {
+    executor,
+    async stop() {
+      await executor.driver.close();
+      await local.stop();
+    },
+  };
+}
+
+/** The GraphQL server over a bench graph, with the embedded search index built from it. */
+export async function benchApi(executor: Executor) {
+  const search = createSearchEngine({});
+  await search.ensureIndex();
+  await reindexAll(executor, search);
+  const services = {
+    config: loadConfig({ NODE_ENV: 'production' }),
+    log: pino({ level: 'silent' }),
+    executor,
+    catalog: new Catalog(executor),
+    search,
+  };
+  return createGraphQLServer(services);
+}
+
+export function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), n: sorted.length };
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/** A tiny deterministic PRNG so every run asks the same questions. */
+export function prng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function intArg(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
