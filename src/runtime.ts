@@ -30,6 +30,8 @@ export function createLogger(config: AppConfig): Logger {
   return pino({ level: config.LOG_LEVEL, base: { app: 'cyberkort' }, timestamp: pino.stdTimeFunctions.isoTime });
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
+
 const COUNT_COMPANIES = 'MATCH (c:Company) RETURN count(c) AS companies';
 
 export async function startRuntime(config: AppConfig, log: Logger): Promise<Runtime> {
@@ -64,7 +66,8 @@ export async function startRuntime(config: AppConfig, log: Logger): Promise<Runt
     ];
     if (companies === 0 && seed) {
       const started = Date.now();
-      await seedAll(executor, { companies: config.SAMPLE_COMPANIES, seed: 1 });
+      // Certificate dates are drawn around today so the sample shows valid, stale and expired ones as a live catalogue would.
+      await seedAll(executor, { companies: config.SAMPLE_COMPANIES, seed: 1, referenceDate: today() });
       log.info({ companies: config.SAMPLE_COMPANIES, ms: Date.now() - started }, 'sample data loaded');
     }
 

@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import type { Executor } from '../executor';
+import type { CompanyRow, Ecosystem, ProductRow } from '../model';
+import {
+  DEFAULT_BATCH_SIZE,
+  inBatches,
+  knownKeys,
+  type LoadOptions,
+  ReferenceCheck,
+  replaceTargets,
+  targetsOf,
+} from './shared';
+
+/**
+ * Loads companies and products (graph/model.ts rows) in batches. Each batch is one transaction
+ * holding the node upserts and the replacement of every outgoing relationship type, so a batch
+ * is all or nothing and a re-run converges.
+ */
+
+const MERGE_COMPANIES = `
+UNWIND $rows AS row
+MERGE (c:Company {cvr: row.cvr})
+WITH c, row, c.rowHash = row.rowHash AS unchanged
+SET c.slug = row.slug, c.name = row.name, c.legalForm = row.legalForm,
+    c.descriptionDa = row.descriptionDa, c.descriptionEn = row.descriptionEn,
+    c.address = row.address, c.postcode = row.postcode, c.city = row.city,
+    c.website = row.website, c.email = row.email, c.phone = row.phone,
+    c.founded = toInteger(row.founded), c.employees = toInteger(row.employees), c.sizeBand = row.sizeBand,
+    c.languages = row.languages, c.customerSizeBands = row.customerSizeBands, c.sample = row.sample,
+    c.rowHash = row.rowHash,
+    c.updatedAt = CASE WHEN unchanged THEN c.updatedAt ELSE datetime() END`;
+
+const COMPANY_LOCATED_IN = replaceTargets('Company', 'cvr', 'LOCATED_IN', 'Municipality', 'code');
+const COMPANY_SERVES = replaceTargets('Company', 'cvr', 'SERVES', 'Region', 'code');
+const COMPANY_EXPERIENCED_IN = replaceTargets('Company', 'cvr', 'EXPERIENCED_IN', 'Sector', 'code');
+const COMPANY_PARTNER_OF = replaceTargets('Company', 'cvr', 'PARTNER_OF', 'Company', 'slug');
+
+const COMPANY_HAS_COMPETENCE = `
+UNWIND $rows AS row
+MATCH (c:Company {cvr: row.key})
+CALL (c, row) {
+  MATCH (c)-[old:HAS_COMPETENCE]->(s:Skill)
+  WHERE NOT s.code IN [t IN row.targets | t.skillCode]
+  DELETE old
+}
+CALL (c, row) {
+  UNWIND row.targets AS t
+  MATCH (s:Skill {code: t.skillCode})
+  MERGE (c)-[r:HAS_COMPETENCE]->(s)
+  SET r.headcount = toInteger(t.headcount)
+}`;
+
+// date(null) is null, so an open-ended or unverified certificate simply has no such property.
+const COMPANY_HOLDS = `
+UNWIND $rows AS row
+MATCH (c:Company {cvr: row.key})
+CALL (c, row) {
+  MATCH (c)-[old:HOLDS]->(cert:Certification)
+  WHERE NOT cert.code IN [t IN row.targets | t.code]
+  DELETE old
+}
+CALL (c, row) {
+  UNWIND row.targets AS t
+  MATCH (cert:Certification {code: t.code})
+  MERGE (c)-[r:HOLDS]->(cert)
+  SET r.validUntil = date(t.validUntil), r.evidence = t.evidence, r.source = t.source,
+      r.verifiedBy = t.verifiedBy, r.verifiedAt = date(t.verifiedAt)
+}`;
+
+// A product that moved to another company loses the old OFFERS link: a product has one owner.
+const MERGE_PRODUCTS = `
+UNWIND $rows AS row
+MATCH (c:Company {slug: row.companySlug})
+MERGE (p:Product {slug: row.slug})
+WITH c, p, row, p.rowHash = row.rowHash AS unchanged
+SET p.name = row.name, p.kind = row.kind, p.descriptionDa = row.descriptionDa, p.descriptionEn = row.descriptionEn,
+    p.pricingModel = row.pricingModel, p.priceFromDkk = toInteger(row.priceFromDkk), p.delivery = row.delivery,
+    p.languages = row.languages, p.smeFit = row.smeFit, p.status = row.status,
+    p.rowHash = row.rowHash,
+    p.updatedAt = CASE WHEN unchanged THEN p.updatedAt ELSE datetime() END
+WITH c, p
+CALL (c, p) {
+  MATCH (other:Company)-[old:OFFERS]->(p)
+  WHERE other <> c
+  DELETE old
+}
+MERGE (c)-[:OFFERS]->(p)`;
+
+const PRODUCT_ADDRESSES = replaceTargets('Product', 'slug', 'ADDRESSES', 'Need', 'slug');
+const PRODUCT_IN_CATEGORY = replaceTargets('Product', 'slug', 'IN_CATEGORY', 'Category', 'code');
+const PRODUCT_COVERS = replaceTargets('Product', 'slug', 'COVERS', 'CsfCategory', 'code');
+const PRODUCT_HELPS_COMPLY = replaceTargets('Product', 'slug', 'HELPS_COMPLY', 'Regulation', 'code');
+
+const DELETE_UNLISTED_PRODUCTS = `
+UNWIND $rows AS row
+MATCH (c:Company {cvr: row.cvr})-[:OFFERS]->(p:Product)
+WHERE NOT p.slug IN row.productSlugs
+DETACH DELETE p`;
+
+const EXISTING_COMPANIES = 'UNWIND $slugs AS slug MATCH (c:Company {slug: slug}) RETURN c.slug AS slug';
+
+/**
+ * Companies, then products, then partner links (which need every company in place), then the
+ * products a loaded company offered before but no longer lists are deleted: a company's
+ * products in `ecosystem.products` are its complete list. Taxonomies and needs must be loaded;
+ * every reference is checked before anything is written.
+ */
+export async function loadEcosystem(executor: Executor, ecosystem: Ecosystem, options: LoadOptions = {}) {
+  const { batchSize = DEFAULT_BATCH_SIZE, onProgress } = options;
+  const { companies, products } = ecosystem;
+  await checkEcosystem(executor, ecosystem);
+  const cvr = (c: CompanyRow) => c.cvr;
+  const slug = (p: ProductRow) => p.slug;
+
+  await inBatches(companies, batchSize, 'companies', onProgress, (rows) =>
+    executor.writeTransaction('load.companies', [
+      { cypher: MERGE_COMPANIES, params: { rows: rows.map(companyProperties) } },
+      { cypher: COMPANY_LOCATED_IN, params: targetsOf(rows, cvr, (c) => [c.municipalityCode]) },
+      { cypher: COMPANY_SERVES, params: targetsOf(rows, cvr, (c) => c.regionsServed) },
+      { cypher: COMPANY_EXPERIENCED_IN, params: targetsOf(rows, cvr, (c) => c.sectorCodes) },
+      { cypher: COMPANY_HAS_COMPETENCE, params: { rows: rows.map((c) => ({ key: c.cvr, targets: c.competences })) } },
+      { cypher: COMPANY_HOLDS, params: { rows: rows.map((c) => ({ key: c.cvr, targets: c.certifications })) } },
+    ]),
+  );
+
+  await inBatches(products, batchSize, 'products', onProgress, (rows) =>
+    executor.writeTransaction('load.products', [
+      { cypher: MERGE_PRODUCTS, params: { rows: rows.map(productProperties) } },
+      { cypher: PRODUCT_ADDRESSES, params: targetsOf(rows, slug, (p) => p.needSlugs) },
+      { cypher: PRODUCT_IN_CATEGORY, params: targetsOf(rows, slug, (p) => p.categoryCodes) },
+      { cypher: PRODUCT_COVERS, params: targetsOf(rows, slug, (p) => p.csfCategoryCodes) },
+      { cypher: PRODUCT_HELPS_COMPLY, params: targetsOf(rows, slug, (p) => p.regulationCodes) },
+    ]),
+  );
+
+  await inBatches(companies, batchSize, 'partners', onProgress, (rows) =>
+    executor.write(
+      'load.partners',
+      COMPANY_PARTNER_OF,
+      targetsOf(rows, cvr, (c) => c.partnerSlugs),
+    ),
+  );
+
+  const listed = new Map<string, string[]>(companies.map((c) => [c.slug, []]));
+  for (const product of products) listed.get(product.companySlug)?.push(product.slug);
+  await inBatches(companies, batchSize, 'unlisted-products', onProgress, (rows) =>
+    executor.write('load.deleteUnlistedProducts', DELETE_UNLISTED_PRODUCTS, {
+      rows: rows.map((c) => ({ cvr: c.cvr, productSlugs: listed.get(c.slug) ?? [] })),
+    }),
+  );
+}
+
+function companyProperties(c: CompanyRow) {
+  return {
+    cvr: c.cvr,
+    slug: c.slug,
+    name: c.name,
+    legalForm: c.legalForm,
+    descriptionDa: c.description.da,
+    descriptionEn: c.description.en,
+    address: c.address,
+    postcode: c.postcode,
+    city: c.city,
+    website: c.website,
+    email: c.email,
+    phone: c.phone,
+    founded: c.founded,
+    employees: c.employees,
+    sizeBand: c.sizeBand,
+    languages: c.languages,
+    customerSizeBands: c.customerSizeBands,
+    sample: c.sample,
+    rowHash: rowHash(c),
+  };
+}
+
+function productProperties(p: ProductRow) {
+  return {
+    slug: p.slug,
+    companySlug: p.companySlug,
+    name: p.name,
+    kind: p.kind,
+    descriptionDa: p.description.da,
+    descriptionEn: p.description.en,
+    pricingModel: p.pricingModel,
+    priceFromDkk: p.priceFromDkk,
+    delivery: p.delivery,
+    languages: p.languages,
+    smeFit: p.smeFit,
+    status: p.status,
+    rowHash: rowHash(p),
+  };
+}
+
+/** Hashes the whole row, links included, so a changed link also counts as a change for updatedAt. */
+function rowHash(row: CompanyRow | ProductRow): string {
+  return createHash('sha1').update(JSON.stringify(row)).digest('base64url');
+}
+
+async function checkEcosystem(executor: Executor, { companies, products }: Ecosystem): Promise<void> {
+  const check = new ReferenceCheck();
+  const cvrs = companies.map((c) => c.cvr);
+  const companySlugs = companies.map((c) => c.slug);
+  const productSlugs = products.map((p) => p.slug);
+  check.unique(cvrs, 'company cvr');
+  check.unique(companySlugs, 'company slug');
+  check.unique(productSlugs, 'product slug');
+  const known = await knownKeys(executor);
+  for (const c of companies) {
+    check.require(known.municipalities, c.slug, [c.municipalityCode]);
+    check.require(known.regions, c.slug, c.regionsServed);
+    check.require(known.sectors, c.slug, c.sectorCodes);
+    for (const competence of c.competences) check.require(known.skills, c.slug, [competence.skillCode]);
+    for (const held of c.certifications) check.require(known.certifications, c.slug, [held.code]);
+  }
+  for (const p of products) {
+    check.require(known.needs, p.slug, p.needSlugs);
+    check.require(known.categories, p.slug, p.categoryCodes);
+    check.require(known.csfCategories, p.slug, p.csfCategoryCodes);
+    check.require(known.regulations, p.slug, p.regulationCodes);
+  }
+  // A product's company and a partner may be in this load or already in the graph.
+  const companiesKnown = new Set(companySlugs);
+  const referenced = new Set([...products.map((p) => p.companySlug), ...companies.flatMap((c) => c.partnerSlugs)]);
+  const elsewhere = [...referenced].filter((slug) => !companiesKnown.has(slug));
+  if (elsewhere.length > 0) {
+    const found = await executor.read<{ slug: string }>('load.existingCompanies', EXISTING_COMPANIES, {
+      slugs: elsewhere,
+    });
+    for (const row of found) companiesKnown.add(row.slug);
+  }
+  for (const p of products) check.require(companiesKnown, p.slug, [p.companySlug]);
+  for (const c of companies) check.require(companiesKnown, c.slug, c.partnerSlugs);
+  check.throwIfAny('Ecosystem rows cannot be loaded');
+}
