@@ -247,7 +247,10 @@ export class Catalog {
   }
 
   async companies(filter: ListingFilter, limit: number, offset: number): Promise<Page<CompanySummary>> {
-    type Row = { total: number; page: Array<{ c: Record<string, unknown>; m: Record<string, unknown>; r: Record<string, unknown> }> };
+    type Row = {
+      total: number;
+      page: Array<{ c: Record<string, unknown>; m: Record<string, unknown>; r: Record<string, unknown> }>;
+    };
     const [row] = await this.executor.read<Row>('catalog.companies', COMPANY_PAGE, {
       ...filterParams(filter),
       ...window(limit, offset),

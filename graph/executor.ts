@@ -143,7 +143,8 @@ export interface GraphConnection {
 /** One driver per process: callers create the executor once and share it. */
 export function createExecutor(connection: GraphConnection): Executor {
   // The local server listens on loopback only and runs without auth; every other server gets credentials.
-  const auth = connection.user && connection.password ? neo4j.auth.basic(connection.user, connection.password) : undefined;
+  const auth =
+    connection.user && connection.password ? neo4j.auth.basic(connection.user, connection.password) : undefined;
   const driver = neo4j.driver(connection.uri, auth, {
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,

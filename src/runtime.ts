@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 import { Catalog } from '../graph/catalog';
 import { createExecutor, type Executor } from '../graph/executor';
-import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-server';
-import { migrate } from '../graph/migrations';
 import { seedAll } from '../graph/load';
+import { type LocalNeo4j, startLocalNeo4j } from '../graph/local-server';
+import { migrate } from '../graph/migrations';
 import { createSearchEngine } from '../search/engine';
 import { followGraphChanges, reindexAll } from '../search/sync';
 import type { SearchEngine } from '../search/types';

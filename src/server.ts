@@ -15,7 +15,12 @@ import { createLogger, type Runtime, startRuntime } from './runtime';
 const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
 
-type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void, locals?: object) => void;
+type AstroHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (err?: unknown) => void,
+  locals?: object,
+) => void;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -79,7 +84,10 @@ export function createHttpServer(runtime: Runtime, astro: AstroHandler, log: Log
       if (url.pathname === '/healthz') return json(res, 200, { status: 'alive' });
       if (url.pathname === '/readyz') {
         const checks = await runtime.ready();
-        return json(res, checks.neo4j && checks.search ? 200 : 503, { status: checks.neo4j && checks.search ? 'ready' : 'not ready', checks });
+        return json(res, checks.neo4j && checks.search ? 200 : 503, {
+          status: checks.neo4j && checks.search ? 'ready' : 'not ready',
+          checks,
+        });
       }
       if (url.pathname === '/graphql') return await nodeToFetch(req, res, services.graphql);
       if (await serveStatic(req, res, url.pathname)) return;
@@ -99,7 +107,10 @@ async function nodeToFetch(req: IncomingMessage, res: ServerResponse, handle: (r
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > 100_000) return json(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      if (size > 100_000)
+        return json(res, 413, {
+          errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        });
       chunks.push(chunk as Buffer);
     }
   }
@@ -138,7 +149,10 @@ export async function main(): Promise<void> {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);
   });
-  log.info({ url: `http://${config.HOST}:${config.PORT}/`, graphql: `http://${config.HOST}:${config.PORT}/graphql` }, 'Cyberkort is running');
+  log.info(
+    { url: `http://${config.HOST}:${config.PORT}/`, graphql: `http://${config.HOST}:${config.PORT}/graphql` },
+    'Cyberkort is running',
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

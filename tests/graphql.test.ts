@@ -69,7 +69,10 @@ describe('GraphQL API over the real Neo4j', () => {
     const need = needs.data?.needs.find((n) => n.providerCount > 5);
     expect(need).toBeDefined();
     const result = await api.query<{
-      companies: { total: number; items: Array<{ region: { code: string }; sizeBand: string; needs: Array<{ slug: string }> }> };
+      companies: {
+        total: number;
+        items: Array<{ region: { code: string }; sizeBand: string; needs: Array<{ slug: string }> }>;
+      };
     }>(COMPANY_PAGE, { limit: 100, filter: { regions: ['1084'], needs: [need?.slug] } });
     expect(result.errors).toBeUndefined();
     const items = result.data?.companies.items ?? [];
@@ -88,7 +91,10 @@ describe('GraphQL API over the real Neo4j', () => {
       { limit: 1 },
     );
     const company = page.data?.companies.items[0];
-    const result = await api.query<{ company: { slug: string; cvr: string }; product: { slug: string; company: { slug: string } } }>(
+    const result = await api.query<{
+      company: { slug: string; cvr: string };
+      product: { slug: string; company: { slug: string } };
+    }>(
       'query($c: String!, $p: String!) { company(slug: $c) { slug cvr } product(slug: $p) { slug company { slug } } }',
       { c: company?.slug, p: company?.products[0]?.slug },
     );
@@ -125,8 +131,14 @@ describe('GraphQL API over the real Neo4j', () => {
 
   it('searches with facets and typo tolerance', async () => {
     const result = await api.query<{
-      search: { total: number; hits: Array<{ kind: string; name: string; company: { slug: string } }>; facets: Array<{ name: string; values: Array<{ value: string; count: number; label: { da: string } | null }> }> };
-    }>('{ search(query: "penetrasionstest", limit: 5) { total hits { kind name company { slug } } facets { name values { value count label { da } } } } }');
+      search: {
+        total: number;
+        hits: Array<{ kind: string; name: string; company: { slug: string } }>;
+        facets: Array<{ name: string; values: Array<{ value: string; count: number; label: { da: string } | null }> }>;
+      };
+    }>(
+      '{ search(query: "penetrasionstest", limit: 5) { total hits { kind name company { slug } } facets { name values { value count label { da } } } } }',
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.search.total).toBeGreaterThan(0);
     const regions = result.data?.search.facets.find((f) => f.name === 'regions');

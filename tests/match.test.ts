@@ -44,13 +44,20 @@ interface MatchData {
     day: string;
     uncoveredNeeds: Array<{ slug: string }>;
     providers: Provider[];
-    fewest: { complete: boolean; uncoveredNeeds: Array<{ slug: string }>; providers: Array<{ coveredNeeds: Array<{ slug: string }> }> };
+    fewest: {
+      complete: boolean;
+      uncoveredNeeds: Array<{ slug: string }>;
+      providers: Array<{ coveredNeeds: Array<{ slug: string }> }>;
+    };
   };
 }
 
 describe('match(profile) over the real Neo4j', () => {
   it('ranks providers that cover the needs, explains every point and finds the fewest that cover all', async () => {
-    const chosen = needs.filter((need) => need.providerCount > 3).slice(0, 3).map((need) => need.slug);
+    const chosen = needs
+      .filter((need) => need.providerCount > 3)
+      .slice(0, 3)
+      .map((need) => need.slug);
     const profile = { needs: chosen, municipality: '751', sizeBand: 'small', budget: 'medium', drivers: ['NIS2'] };
     const result = await api.query<MatchData>(MATCH, { profile, limit: 50 });
     expect(result.errors).toBeUndefined();
@@ -106,7 +113,10 @@ describe('match(profile) over the real Neo4j', () => {
     expect(unknown.errors?.[0]?.message).toContain('findes-ikke');
     const empty = await api.query(MATCH, { profile: { needs: [] }, limit: 5 });
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const municipality = await api.query(MATCH, { profile: { needs: [needs[0]?.slug], municipality: 'Aarhus' }, limit: 5 });
+    const municipality = await api.query(MATCH, {
+      profile: { needs: [needs[0]?.slug], municipality: 'Aarhus' },
+      limit: 5,
+    });
     expect(municipality.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -125,7 +135,10 @@ describe('anonymous demand signals', () => {
     const sector = `SEC-${Date.now()}`;
     const chosen = needs.slice(0, 2).map((need) => need.slug);
     // An unknown sector code is valid input (it simply earns no sector points), which makes this signal findable.
-    const result = await api.query(MATCH, { profile: { needs: chosen, municipality: '101', sector, sizeBand: 'micro' }, limit: 1 });
+    const result = await api.query(MATCH, {
+      profile: { needs: chosen, municipality: '101', sector, sizeBand: 'micro' },
+      limit: 1,
+    });
     expect(result.errors).toBeUndefined();
     const rows = await testExecutor().read<{ signal: Record<string, unknown>; linked: string[] }>(
       'test.demand',

@@ -44,9 +44,9 @@ describe('the site over HTTP', () => {
   });
 
   it('serves a company profile and a product page with JSON-LD', async () => {
-    const data = await graphql<{ companies: { items: Array<{ slug: string; name: string; products: Array<{ slug: string; name: string }> }> } }>(
-      '{ companies(limit: 1) { items { slug name products { slug name } } } }',
-    );
+    const data = await graphql<{
+      companies: { items: Array<{ slug: string; name: string; products: Array<{ slug: string; name: string }> }> };
+    }>('{ companies(limit: 1) { items { slug name products { slug name } } } }');
     const company = data.companies.items[0];
     if (!company) throw new Error('no company in the sample');
     const profile = await page(`/virksomhed/${company.slug}`);

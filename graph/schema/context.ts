@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { CompanyProfile, ProductProfile } from '../views';
 import type { Services } from '../../src/services';
+import type { CompanyProfile, ProductProfile } from '../views';
 
 /**
  * Per-request context. The loaders batch every nested lookup of one request into one Cypher

@@ -5,9 +5,9 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
+import { GraphError } from '../../graph/executor';
 import { createContext, type GraphQLContext } from '../../graph/schema/context';
 import { schema } from '../../graph/schema/index';
-import { GraphError } from '../../graph/executor';
 import type { Services } from '../services';
 
 /** Limits sized for the deepest legitimate query (search → hit → product → company → products → needs). */
@@ -46,7 +46,10 @@ export function createGraphQLServer(services: Omit<Services, 'graphql'>): Cyberk
     maskedErrors: {
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;
-        if (original instanceof GraphError && (original.code === 'GRAPH_UNAVAILABLE' || original.code === 'GRAPH_TIMEOUT')) {
+        if (
+          original instanceof GraphError &&
+          (original.code === 'GRAPH_UNAVAILABLE' || original.code === 'GRAPH_TIMEOUT')
+        ) {
           services.log.error({ err: original }, 'graph unavailable');
           return new GraphQLError('The service is temporarily unavailable; try again shortly.', {
             extensions: { code: 'SERVICE_UNAVAILABLE' },

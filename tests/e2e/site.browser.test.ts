@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { RANKING_RULES } from '../../graph/match/rules';
 
 /**
  * Browser tests against the built, running site (real graph and search behind it). The suite's
@@ -129,6 +130,142 @@ describe('finding a provider', () => {
   });
 });
 
+describe('finding help with the needs wizard', () => {
+  /** Two catalogue needs every sample ecosystem has providers for, and Aarhus. */
+  const NEEDS = ['Backup og gendannelse', 'Tofaktor-login (MFA)'];
+  const AARHUS = '751';
+
+  it('fills the plain form without JavaScript, ranks with reasons and compares two providers', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
+    const page = await noScript.newPage();
+    await page.goto(url('/'));
+    await Promise.all([
+      page.waitForURL(/\/find-hjaelp$/),
+      page.getByRole('link', { name: 'Find hjælp til jeres virksomhed' }).click(),
+    ]);
+    // Without JavaScript every step is on the page at once.
+    expect(await page.locator('.wizard-status').count()).toBe(0);
+    for (const need of NEEDS) await page.getByLabel(need, { exact: true }).check();
+    await page.getByLabel('Kommune', { exact: true }).selectOption(AARHUS);
+    await page.getByLabel('10–49 ansatte').check();
+    await Promise.all([
+      page.waitForURL(/\/find-hjaelp\?/),
+      page.getByRole('button', { name: 'Find udbydere' }).click(),
+    ]);
+
+    const params = new URL(page.url()).searchParams;
+    expect(params.getAll('need')).toEqual(['backup-og-gendannelse', 'tofaktor-login']);
+    expect(params.get('kommune')).toBe(AARHUS);
+    expect(await text(page.locator('#fewest-heading'))).toMatch(/dækker/);
+    const cards = page.locator('.match-card');
+    expect(await cards.count()).toBeGreaterThan(1);
+    const first = cards.first();
+    expect(await text(first.locator('.eyebrow'))).toBe('Nr. 1');
+    expect(await text(first.locator('.match-score'))).toMatch(new RegExp(`af ${RANKING_RULES.totalMax} point$`));
+    expect(await first.locator('.match-breakdown > li').count()).toBe(RANKING_RULES.order.length);
+    expect(await text(first.locator('.match-breakdown'))).toMatch(/Dækker .*behov/);
+    // The municipality was used: every card explains distance from Aarhus.
+    expect(await text(page.locator('.match-list'))).toMatch(/Aarhus|din region|betjener kunder i din region/);
+    expect(await first.locator('a[href="/saadan-rangerer-vi"]').count()).toBe(1);
+    // The choices are kept in the form below the results.
+    expect(await page.getByLabel(NEEDS[0] as string, { exact: true }).isChecked()).toBe(true);
+
+    const chosen = [await text(cards.nth(0).locator('h3')), await text(cards.nth(1).locator('h3'))];
+    await cards
+      .nth(0)
+      .getByLabel(/^Sammenlign/)
+      .check();
+    await cards
+      .nth(1)
+      .getByLabel(/^Sammenlign/)
+      .check();
+    const [response] = await Promise.all([
+      page.waitForResponse((next) => new URL(next.url()).pathname === '/sammenlign'),
+      page.getByRole('button', { name: 'Sammenlign valgte' }).click(),
+    ]);
+    expect(response.status()).toBe(200);
+    await page.waitForURL(/\/sammenlign\?/);
+    const compared = new URL(page.url()).searchParams;
+    expect(compared.getAll('p')).toHaveLength(2);
+    expect(compared.getAll('need')).toEqual(['backup-og-gendannelse', 'tofaktor-login']);
+
+    const table = page.locator('table.compare-table');
+    expect(await text(table.locator('caption'))).toBe('Udbyderne sammenlignet ud fra dine behov');
+    const headers = await table.locator('thead th').allTextContents();
+    expect(headers.slice(1).map((header) => header.trim())).toEqual(chosen);
+    for (const criterion of RANKING_RULES.order) {
+      const cells = table.locator(`tr[data-criterion="${criterion}"] td`);
+      expect(await cells.count(), criterion).toBe(2);
+      expect(await text(cells.first()), criterion).toMatch(/af \d+ point/);
+    }
+    await noScript.close();
+  });
+
+  it('reaches a need through a plain-language question', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(url('/find-hjaelp?q_backup-og-gendannelse=no&kommune=751'));
+    expect(response?.status()).toBe(200);
+    expect(await text(page.locator('#results'))).toContain('Ud fra dine svar på spørgsmålene har vi også taget');
+    expect(await page.locator('.match-card').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('steps through the form one part at a time with JavaScript', async () => {
+    const page = await context.newPage();
+    await page.goto(url('/find-hjaelp'));
+    const status = page.locator('.wizard-status');
+    await expect.poll(() => text(status)).toMatch(/^Trin 1 af \d: Hvad har I brug for hjælp til\?$/);
+    expect(await page.locator('[data-wizard-step]:visible').count()).toBe(1);
+    await page.getByLabel(NEEDS[0] as string, { exact: true }).check();
+    await page.getByRole('button', { name: /^Næste: / }).click();
+    await expect.poll(() => text(status)).toMatch(/^Trin 2 af /);
+    // Focus follows the reader to the new step's heading, so a screen reader announces it.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-questions');
+    await Promise.all([
+      page.waitForURL(/\/find-hjaelp\?/),
+      page.getByRole('button', { name: 'Find udbydere' }).click(),
+    ]);
+    expect(new URL(page.url()).searchParams.getAll('need')).toEqual(['backup-og-gendannelse']);
+    expect(await page.locator('.match-card').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('explains a bad address with status 400 and keeps the valid choices', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(url('/find-hjaelp?need=backup-og-gendannelse&kommune=999&size=huge'));
+    expect(response?.status()).toBe(400);
+    const notice = await text(page.locator('.notice-error'));
+    expect(notice).toContain('»999«');
+    expect(notice).toContain('»huge«');
+    expect(await page.getByLabel(NEEDS[0] as string, { exact: true }).isChecked()).toBe(true);
+
+    const english = await page.goto(url('/en/compare?need=backup-og-gendannelse&p=just-one'));
+    expect(english?.status()).toBe(400);
+    expect(await text(page.locator('.notice-error'))).toContain('Choose 2 or 3 providers to compare. You chose 1.');
+    await page.close();
+  });
+});
+
+describe('how we rank', () => {
+  it('shows the same maximum points as the ranking code', async () => {
+    const page = await context.newPage();
+    const points = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 });
+    await page.goto(url('/saadan-rangerer-vi'));
+    for (const criterion of RANKING_RULES.order) {
+      const rule = RANKING_RULES.criteria[criterion];
+      const row = page.locator(`.ranking-table tr[data-criterion="${criterion}"]`);
+      expect(await text(row.locator('th')), criterion).toBe(rule.title.da);
+      expect(await text(row.locator('td')), criterion).toBe(points.format(rule.max));
+    }
+    expect(await text(page.locator('.ranking-table [data-total]'))).toBe(points.format(RANKING_RULES.totalMax));
+    expect(await page.getByText(RANKING_RULES.ties.description.da).count()).toBe(1);
+    // The footer's "how we rank" link leads here from every page.
+    await page.goto(url('/'));
+    expect(await page.locator('.site-footer a[href="/saadan-rangerer-vi"]').count()).toBe(1);
+    await page.close();
+  });
+});
+
 describe('the auto-update enhancement', () => {
   it('submits on a ticked filter only after the reader has switched it on', async () => {
     // A context of its own: the choice is remembered in localStorage and must not leak into other tests.
@@ -196,8 +333,18 @@ describe('accessibility basics', () => {
     const company = await page.locator('.result-title a').first().getAttribute('href');
     await page.goto(url('/soeg?kind=product'));
     const product = await page.locator('.result-title a').first().getAttribute('href');
+    const match = '/find-hjaelp?need=backup-og-gendannelse&need=tofaktor-login&kommune=751';
+    await page.goto(url(match));
+    const providers = await page
+      .locator('.match-card input[name="p"]')
+      .evaluateAll((inputs) => inputs.slice(0, 2).map((input) => `p=${(input as HTMLInputElement).value}`));
     await page.close();
     return [
+      '/find-hjaelp',
+      match,
+      `/sammenlign?need=backup-og-gendannelse&need=tofaktor-login&kommune=751&${providers.join('&')}`,
+      '/saadan-rangerer-vi',
+      '/en/how-we-rank',
       '/',
       '/en/',
       `/soeg?q=${QUERY}`,

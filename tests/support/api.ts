@@ -1,9 +1,9 @@
 import { pino } from 'pino';
-import { loadConfig } from '../../src/config';
-import { createGraphQLServer } from '../../src/api/yoga';
 import { Catalog } from '../../graph/catalog';
 import { createSearchEngine } from '../../search/engine';
 import { reindexAll } from '../../search/sync';
+import { createGraphQLServer } from '../../src/api/yoga';
+import { loadConfig } from '../../src/config';
 import { testExecutor } from './graph';
 
 /** The GraphQL server over the suite's Neo4j, with an embedded search index built from it. */

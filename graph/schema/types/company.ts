@@ -28,7 +28,8 @@ async function profile(company: CompanyShape, context: GraphQLContext): Promise<
 }
 
 const CertificationTrustEnum = builder.enumType('CertificationTrust', {
-  description: 'verified: checked by NCC-DK within a year; stale: checked more than a year ago; unverified: claimed only.',
+  description:
+    'verified: checked by NCC-DK within a year; stale: checked more than a year ago; unverified: claimed only.',
   values: ['verified', 'unverified', 'stale'] as const,
 });
 
@@ -112,7 +113,10 @@ export const ListingFilterInput = builder.inputType('ListingFilter', {
   fields: (t) => ({
     regions: t.stringList({ description: 'Region codes, e.g. 1084', validate: codeListSchema }),
     municipalities: t.stringList({ description: 'Municipality codes, e.g. 101', validate: codeListSchema }),
-    categories: t.stringList({ description: 'Category codes (a domain includes its sub-categories)', validate: codeListSchema }),
+    categories: t.stringList({
+      description: 'Category codes (a domain includes its sub-categories)',
+      validate: codeListSchema,
+    }),
     needs: t.stringList({ description: 'Need slugs', validate: codeListSchema }),
     csfFunctions: t.stringList({ description: 'NIST CSF function codes, e.g. PR', validate: codeListSchema }),
     certifications: t.stringList({ description: 'Certification codes (valid ones only)', validate: codeListSchema }),

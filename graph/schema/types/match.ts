@@ -15,7 +15,14 @@ const BudgetBandEnum = builder.enumType('BudgetBand', {
 });
 const DeliveryPreferenceEnum = builder.enumType('DeliveryPreference', { values: ['onsite', 'remote', 'any'] as const });
 const ComplianceDriverEnum = builder.enumType('ComplianceDriver', {
-  values: { NIS2: { value: 'NIS2' }, GDPR: { value: 'GDPR' }, D_MAERKET: { value: 'D-MAERKET' }, ISO27001: { value: 'ISO27001' }, DORA: { value: 'DORA' }, CRA: { value: 'CRA' } } as const,
+  values: {
+    NIS2: { value: 'NIS2' },
+    GDPR: { value: 'GDPR' },
+    D_MAERKET: { value: 'D-MAERKET' },
+    ISO27001: { value: 'ISO27001' },
+    DORA: { value: 'DORA' },
+    CRA: { value: 'CRA' },
+  } as const,
 });
 const CriterionEnum = builder.enumType('MatchCriterion', { values: RANKING_RULES.order });
 const PreferredLanguageEnum = builder.enumType('PreferredLanguage', { values: ['da', 'en'] as const });
@@ -28,11 +35,20 @@ const MatchProfileInput = builder.inputType('MatchProfile', {
       description: 'Need slugs (1-15).',
       validate: z.array(slugSchema).min(1, 'choose at least one need').max(15, 'choose at most 15 needs'),
     }),
-    sector: t.string({ validate: z.string().max(50).regex(/^[A-Z0-9-]+$/, 'must be a sector code').nullish() }),
+    sector: t.string({
+      validate: z
+        .string()
+        .max(50)
+        .regex(/^[A-Z0-9-]+$/, 'must be a sector code')
+        .nullish(),
+    }),
     sizeBand: t.field({ type: SizeBandEnum }),
     municipality: t.string({
       description: 'Official municipality code, e.g. 751 (Aarhus).',
-      validate: z.string().regex(/^\d{3}$/, 'must be a three-digit municipality code').nullish(),
+      validate: z
+        .string()
+        .regex(/^\d{3}$/, 'must be a three-digit municipality code')
+        .nullish(),
     }),
     language: t.field({ type: PreferredLanguageEnum }),
     budget: t.field({ type: BudgetBandEnum }),
@@ -115,20 +131,21 @@ const MatchResultRef = builder.objectRef<ResultShape>('MatchResult').implement({
     }),
     uncoveredNeeds: t.field({ type: [NeedNameRef], resolve: (r) => needNames(r.context, r.uncoveredNeeds) }),
     fewest: t.field({ type: FewestRef, resolve: (r) => r }),
-    day: t.string({ description: 'The day equal scores are rotated for (Europe/Copenhagen).', resolve: (r) => r.context.day }),
+    day: t.string({
+      description: 'The day equal scores are rotated for (Europe/Copenhagen).',
+      resolve: (r) => r.context.day,
+    }),
   }),
 });
 
-const RankingRuleRef = builder
-  .objectRef<ReturnType<typeof criterionRules>[number]>('RankingRule')
-  .implement({
-    fields: (t) => ({
-      criterion: t.field({ type: CriterionEnum, resolve: (r) => r.criterion }),
-      max: t.exposeFloat('max'),
-      title: t.field({ type: LocalizedText, resolve: (r) => r.title }),
-      description: t.field({ type: LocalizedText, resolve: (r) => r.description }),
-    }),
-  });
+const RankingRuleRef = builder.objectRef<ReturnType<typeof criterionRules>[number]>('RankingRule').implement({
+  fields: (t) => ({
+    criterion: t.field({ type: CriterionEnum, resolve: (r) => r.criterion }),
+    max: t.exposeFloat('max'),
+    title: t.field({ type: LocalizedText, resolve: (r) => r.title }),
+    description: t.field({ type: LocalizedText, resolve: (r) => r.description }),
+  }),
+});
 
 builder.queryFields((t) => ({
   match: t.field({

@@ -42,10 +42,7 @@ ProductRef.implement({
       type: CompanyRef,
       resolve: async (p, _a, ctx) => {
         if (p.company) return p.company;
-        return (
-          (await ctx.loaders.companyProfile.load(p.companySlug)) ??
-          (await profile(p, ctx)).company
-        );
+        return (await ctx.loaders.companyProfile.load(p.companySlug)) ?? (await profile(p, ctx)).company;
       },
     }),
     needs: t.field({ type: [NeedSummaryRef], resolve: async (p, _a, ctx) => (await profile(p, ctx)).needs }),
@@ -102,4 +99,3 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { FACETS, type FacetName, type SearchFilters, type SearchHit } from '../../../search/types';
 import type { Taxonomy } from '../../catalog';
 import { recordSearchDemand } from '../../demand';
 import type { Text } from '../../model';
-import { FACETS, type FacetName, type SearchFilters, type SearchHit } from '../../../search/types';
 import { builder } from '../builder';
 import { codeListSchema, LocalizedText, limitSchema, offsetSchema, SizeBandEnum } from './common';
 import { CompanyRef } from './company';
@@ -81,9 +81,12 @@ const FacetRef = builder.objectRef<{ name: FacetName; values: FacetValue[] }>('F
 });
 
 const SearchResultRef = builder
-  .objectRef<{ total: number; hits: SearchHit[]; facets: Array<{ name: FacetName; values: FacetValue[] }>; tookMs: number }>(
-    'SearchResult',
-  )
+  .objectRef<{
+    total: number;
+    hits: SearchHit[];
+    facets: Array<{ name: FacetName; values: FacetValue[] }>;
+    tookMs: number;
+  }>('SearchResult')
   .implement({
     fields: (t) => ({
       total: t.exposeInt('total'),
