@@ -9,6 +9,9 @@ const PAGES = {
   home: { da: '/', en: '/en/' },
   search: { da: '/soeg', en: '/en/search' },
   about: { da: '/om', en: '/en/about' },
+  match: { da: '/find-hjaelp', en: '/en/find-help' },
+  compare: { da: '/sammenlign', en: '/en/compare' },
+  ranking: { da: '/saadan-rangerer-vi', en: '/en/how-we-rank' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** Profile pages: the prefix is followed by one slug segment. Slugs are the same in both languages. */
@@ -52,6 +55,9 @@ export const homePath = (locale: Locale): string => pagePath(locale, 'home');
 export const needsPath = (locale: Locale): string => `${pagePath(locale, 'home')}#${NEEDS_ANCHOR}`;
 export const searchPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'search', query);
 export const aboutPath = (locale: Locale): string => pagePath(locale, 'about');
+export const matchPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'match', query);
+export const comparePath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'compare', query);
+export const rankingPath = (locale: Locale): string => pagePath(locale, 'ranking');
 export const companyPath = (locale: Locale, slug: string): string => profilePath(locale, 'company', slug);
 export const productPath = (locale: Locale, slug: string): string => profilePath(locale, 'product', slug);
 
