@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { benchApi, benchGraph, fmt, intArg, percentiles, prng } from './bench/graph';
+import { benchGraph, benchServices, fmt, intArg, percentiles, prng } from './bench/graph';
 
 /**
  * `npm run bench:graphql -- --companies 10000 --runs 300`: p50/p95 of company(slug) and of a
@@ -10,8 +10,20 @@ const companies = intArg('companies', 300);
 const runs = intArg('runs', 300);
 
 const graph = await benchGraph(companies);
-const yoga = await benchApi(graph.executor);
-const server = createServer(yoga);
+const services = await benchServices(graph.executor);
+const server = createServer(async (req, res) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const response = await services.graphql(
+    new Request(`http://localhost${req.url}`, {
+      method: req.method,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.concat(chunks),
+    }),
+  );
+  res.writeHead(response.status, { 'content-type': 'application/json' });
+  res.end(await response.text());
+});
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 

@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
 import { Catalog } from '../graph/catalog';
+import { DemandRecorder } from '../graph/demand';
 import { createExecutor, type Executor } from '../graph/executor';
 import { seedAll } from '../graph/load';
 import { type LocalNeo4j, startLocalNeo4j } from '../graph/local-server';
+import { CandidateIndex } from '../graph/match/candidates';
+import { Matcher } from '../graph/match/match';
 import { migrate } from '../graph/migrations';
 import { createSearchEngine } from '../search/engine';
 import { followGraphChanges, reindexAll } from '../search/sync';
@@ -28,6 +31,32 @@ const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 
 export function createLogger(config: AppConfig): Logger {
   return pino({ level: config.LOG_LEVEL, base: { app: 'cyberkort' }, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+/**
+ * The request-facing services over a graph and a search engine: catalog, the match candidate
+ * index (loaded now) and matcher, and the GraphQL server. The runtime, tests and benchmarks all
+ * assemble them here.
+ */
+export async function assembleServices(parts: {
+  config: AppConfig;
+  log: Logger;
+  executor: Executor;
+  search: SearchEngine;
+}): Promise<{ services: Services; candidates: CandidateIndex }> {
+  const candidates = new CandidateIndex(parts.executor);
+  await candidates.loadAll();
+  const demand = new DemandRecorder(parts.executor, {
+    onError: (error) => parts.log.warn({ err: error }, 'demand signals not written yet; will retry'),
+  });
+  const base = {
+    ...parts,
+    catalog: new Catalog(parts.executor),
+    demand,
+    matcher: new Matcher(parts.executor, candidates, demand),
+  };
+  const yoga = createGraphQLServer(base);
+  return { services: { ...base, graphql: (request) => Promise.resolve(yoga.fetch(request)) }, candidates };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -84,16 +113,18 @@ export async function startRuntime(config: AppConfig, log: Logger): Promise<Runt
       const documents = await reindexAll(executor, search);
       log.info({ engine: search.name, documents, ms: Date.now() - started }, 'search index built');
     }
+    const { services, candidates } = await assembleServices({ config, log, executor, search });
+    log.info({ companies: candidates.size }, 'match candidate index loaded');
     const follower = followGraphChanges(executor, search, {
       since: syncStartedAt,
+      onCompaniesChanged: async (slugs) => {
+        if (slugs === null) await candidates.loadAll();
+        else await candidates.refresh(slugs);
+      },
       onError: (error) => log.warn({ err: error }, 'search sync failed; will retry'),
       onSync: (companies) => log.info({ companies }, 'search index updated from graph changes'),
     });
 
-    const catalog = new Catalog(executor);
-    const base = { config, log, executor, catalog, search };
-    const yoga = createGraphQLServer(base);
-    const services: Services = { ...base, graphql: (request) => Promise.resolve(yoga.fetch(request)) };
     const activeExecutor = executor;
     const activeEngine = search;
 
@@ -110,6 +141,7 @@ export async function startRuntime(config: AppConfig, log: Logger): Promise<Runt
       },
       async stop() {
         follower.stop();
+        await services.demand.close();
         await activeEngine.close();
         await activeExecutor.driver.close();
         await localNeo4j?.stop();

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Catalog } from '../graph/catalog';
+import type { DemandRecorder } from '../graph/demand';
 import type { Executor } from '../graph/executor';
+import type { Matcher } from '../graph/match/match';
 import type { SearchEngine } from '../search/types';
 import type { AppConfig } from './config';
 
@@ -14,6 +16,10 @@ export interface Services {
   executor: Executor;
   catalog: Catalog;
   search: SearchEngine;
+  /** Ranks providers for an SME profile (graph/match). */
+  matcher: Matcher;
+  /** Anonymous demand signals, written in batches. */
+  demand: DemandRecorder;
   /** Answers a GraphQL request (the same yoga instance as /graphql). */
   graphql: (request: Request) => Promise<Response>;
 }

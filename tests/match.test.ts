@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrubQuery } from '../graph/demand';
+import { CandidateIndex } from '../graph/match/candidates';
 import { testApi } from './support/api';
-import { closeTestExecutor, testExecutor } from './support/graph';
+import { closeTestExecutor, testExecutor, uniquePrefix } from './support/graph';
 
 type Api = Awaited<ReturnType<typeof testApi>>;
 let api: Api;
@@ -140,6 +141,7 @@ describe('anonymous demand signals', () => {
       limit: 1,
     });
     expect(result.errors).toBeUndefined();
+    await api.services.demand.flush();
     const rows = await testExecutor().read<{ signal: Record<string, unknown>; linked: string[] }>(
       'test.demand',
       'MATCH (d:DemandSignal {sector: $sector}) RETURN properties(d) AS signal, [(d)-[:FOR_NEED]->(n) | n.slug] AS linked',
@@ -162,6 +164,7 @@ describe('anonymous demand signals', () => {
       `{ search(query: "${word} ring 12345678 til anna@example.dk") { total } }`,
     );
     expect(result.data?.search.total).toBe(0);
+    await api.services.demand.flush();
     const rows = await testExecutor().read<{ query: string; zero: boolean }>(
       'test.demandSearch',
       'MATCH (d:DemandSignal {kind: "search"}) WHERE d.query STARTS WITH $word RETURN d.query AS query, d.zeroResults AS zero',
@@ -173,5 +176,40 @@ describe('anonymous demand signals', () => {
   it('scrubs numbers, e-mail addresses and links from failed searches', () => {
     expect(scrubQuery('Hjælp 22 33 44 55 jens@firma.dk https://x.dk ransomware')).toBe('hjælp ransomware');
     expect(scrubQuery('12345678')).toBeNull();
+  });
+});
+
+describe('the match candidate index', () => {
+  it('follows a company that appears, changes and disappears in the graph', async () => {
+    const executor = testExecutor();
+    const index = new CandidateIndex(executor);
+    await index.loadAll();
+    const slug = uniquePrefix('match-index');
+    const need = needs[0]?.slug as string;
+    await executor.write(
+      'test.createCompany',
+      `MATCH (m:Municipality {code: '751'}), (n:Need {slug: $need})
+       CREATE (c:Company {slug: $slug, cvr: $cvr, name: 'Testfirma ApS', languages: ['da'], customerSizeBands: ['small'],
+                          sample: true, updatedAt: datetime()})-[:LOCATED_IN]->(m),
+              (c)-[:OFFERS]->(:Product {slug: $slug + '-p', name: 'Testydelse', status: 'active', delivery: ['remote'],
+                                        languages: ['da'], smeFit: true, priceFromDkk: 1000, updatedAt: datetime()})-[:ADDRESSES]->(n)`,
+      { slug, need, cvr: String(10_000_000 + Math.floor(Math.random() * 89_999_999)) },
+    );
+    try {
+      expect(index.candidatesFor([need]).some((c) => c.slug === slug)).toBe(false);
+      await index.refresh([slug]);
+      const found = index.candidatesFor([need]).find((c) => c.slug === slug);
+      expect(found?.municipality.code).toBe('751');
+      expect(found?.products.map((p) => p.name)).toEqual(['Testydelse']);
+      await executor.write('test.retire', "MATCH (p:Product {slug: $slug + '-p'}) SET p.status = 'retired'", { slug });
+      await index.refresh([slug]);
+      expect(index.candidatesFor([need]).some((c) => c.slug === slug)).toBe(false);
+    } finally {
+      await executor.write('test.cleanup', 'MATCH (c:Company {slug: $slug})-[:OFFERS]->(p) DETACH DELETE c, p', {
+        slug,
+      });
+    }
+    await index.refresh([slug]);
+    expect(index.candidatesFor([need]).some((c) => c.slug === slug)).toBe(false);
   });
 });

@@ -1,13 +1,40 @@
+import neo4j from 'neo4j-driver';
 import type { Executor } from '../executor';
 import type { Text } from '../model';
 import type { Candidate, MatchContext, MatchProfile } from './types';
 
 /**
- * One round trip: the SME-side context (need names, the regulations they relate to, the
- * municipality's region, the sector's name) and every company with an active product for at
- * least one chosen need, with the facts the ranking may use and nothing else.
+ * The facts matching may use, per company: where it is, what it serves, its valid
+ * certifications and its active products with every need each addresses. Kept in memory by
+ * CandidateIndex and refreshed from the graph when a company changes, because gathering them
+ * for thousands of companies on every match costs seconds; scoring them in memory costs
+ * milliseconds.
  */
-export const MATCH_CANDIDATES = `
+export const CANDIDATE_FACTS = `
+MATCH (c:Company)
+WHERE $slugs IS NULL OR c.slug IN $slugs
+WITH c ORDER BY c.slug SKIP $skip LIMIT $limit
+MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
+RETURN {
+  slug: c.slug, name: c.name, website: c.website, email: c.email, phone: c.phone,
+  languages: c.languages, customerSizeBands: c.customerSizeBands,
+  municipality: {code: m.code, name: m.name}, region: {code: r.code, name: r.name},
+  regionsServed: [(c)-[:SERVES]->(sr:Region) | sr.code],
+  sectors: [(c)-[:EXPERIENCED_IN]->(s:Sector) | s.code],
+  products: [(c)-[:OFFERS]->(p:Product {status: 'active'}) | {
+    slug: p.slug, name: p.name, priceFromDkk: p.priceFromDkk, delivery: p.delivery,
+    languages: p.languages, smeFit: p.smeFit,
+    needSlugs: [(p)-[:ADDRESSES]->(x:Need) | x.slug]}],
+  certifications: [(c)-[h:HOLDS]->(cert:Certification) WHERE h.validUntil IS NULL OR h.validUntil >= date() | {
+    code: cert.code, name: cert.name,
+    trust: CASE WHEN h.verifiedBy IS NULL THEN 'unverified'
+                WHEN h.verifiedAt IS NULL OR h.verifiedAt < date() - duration('P1Y') THEN 'stale'
+                ELSE 'verified' END,
+    regulations: [(cert)-[:ATTESTS]->(reg:Regulation) | reg.code]}]
+} AS candidate`;
+
+/** The SME side of a match: need names and the regulations they relate to, the municipality's region, the sector. */
+export const MATCH_CONTEXT = `
 CALL () {
   MATCH (n:Need) WHERE n.slug IN $needs
   RETURN collect({slug: n.slug, name: {da: n.nameDa, en: n.nameEn},
@@ -21,38 +48,90 @@ CALL () {
   OPTIONAL MATCH (s:Sector {code: $sector})
   RETURN CASE WHEN s IS NULL THEN null ELSE {da: s.nameDa, en: s.nameEn} END AS sectorName
 }
-CALL () {
-  MATCH (n:Need)<-[:ADDRESSES]-(p:Product {status: 'active'})<-[:OFFERS]-(c:Company)
-  WHERE n.slug IN $needs
-  WITH c, collect(DISTINCT p) AS products
-  MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
-  RETURN collect({
-    slug: c.slug, name: c.name, website: c.website, email: c.email, phone: c.phone,
-    languages: c.languages, customerSizeBands: c.customerSizeBands,
-    municipality: {code: m.code, name: m.name}, region: {code: r.code, name: r.name},
-    regionsServed: [(c)-[:SERVES]->(sr:Region) | sr.code],
-    sectors: [(c)-[:EXPERIENCED_IN]->(s:Sector) | s.code],
-    products: [p IN products | {
-      slug: p.slug, name: p.name, priceFromDkk: p.priceFromDkk, delivery: p.delivery,
-      languages: p.languages, smeFit: p.smeFit,
-      needSlugs: [(p)-[:ADDRESSES]->(x:Need) WHERE x.slug IN $needs | x.slug]}],
-    certifications: [(c)-[h:HOLDS]->(cert:Certification) WHERE h.validUntil IS NULL OR h.validUntil >= date() | {
-      code: cert.code, name: cert.name,
-      trust: CASE WHEN h.verifiedBy IS NULL THEN 'unverified'
-                  WHEN h.verifiedAt IS NULL OR h.verifiedAt < date() - duration('P1Y') THEN 'stale'
-                  ELSE 'verified' END,
-      regulations: [(cert)-[:ATTESTS]->(reg:Regulation) | reg.code]}]
-  }) AS candidates
-}
-RETURN needs, municipalityName, regionCode, regionName, sectorName, candidates`;
+RETURN needs, municipalityName, regionCode, regionName, sectorName`;
 
-interface Row {
+const PAGE = 1_000;
+
+export class CandidateIndex {
+  private readonly bySlug = new Map<string, Candidate>();
+  private readonly byNeed = new Map<string, Set<string>>();
+
+  constructor(private readonly executor: Executor) {}
+
+  get size(): number {
+    return this.bySlug.size;
+  }
+
+  /** Reads every company's facts from the graph (paged) and replaces the index. */
+  async loadAll(): Promise<number> {
+    const fresh: Candidate[] = [];
+    for (let skip = 0; ; skip += PAGE) {
+      const page = await this.read(null, skip);
+      fresh.push(...page);
+      if (page.length < PAGE) break;
+    }
+    this.bySlug.clear();
+    this.byNeed.clear();
+    for (const candidate of fresh) this.put(candidate);
+    return fresh.length;
+  }
+
+  /** Re-reads the given companies; those no longer in the graph leave the index. */
+  async refresh(slugs: readonly string[]): Promise<void> {
+    if (slugs.length === 0) return;
+    const found = new Map<string, Candidate>();
+    for (let start = 0; start < slugs.length; start += PAGE) {
+      for (const candidate of await this.read(slugs.slice(start, start + PAGE), 0))
+        found.set(candidate.slug, candidate);
+    }
+    for (const slug of slugs) {
+      this.drop(slug);
+      const candidate = found.get(slug);
+      if (candidate) this.put(candidate);
+    }
+  }
+
+  /** Companies with an active product for at least one of the needs. */
+  candidatesFor(needs: readonly string[]): Candidate[] {
+    const slugs = new Set<string>();
+    for (const need of needs) for (const slug of this.byNeed.get(need) ?? []) slugs.add(slug);
+    return [...slugs].map((slug) => this.bySlug.get(slug) as Candidate);
+  }
+
+  private async read(slugs: readonly string[] | null, skip: number): Promise<Candidate[]> {
+    const rows = await this.executor.read<{ candidate: Candidate }>('match.candidateFacts', CANDIDATE_FACTS, {
+      slugs,
+      skip: neo4j.int(skip),
+      limit: neo4j.int(slugs ? slugs.length : PAGE),
+    });
+    return rows.map((row) => row.candidate);
+  }
+
+  private put(candidate: Candidate): void {
+    this.bySlug.set(candidate.slug, candidate);
+    for (const product of candidate.products) {
+      for (const need of product.needSlugs) {
+        const set = this.byNeed.get(need) ?? new Set<string>();
+        set.add(candidate.slug);
+        this.byNeed.set(need, set);
+      }
+    }
+  }
+
+  private drop(slug: string): void {
+    const old = this.bySlug.get(slug);
+    if (!old) return;
+    this.bySlug.delete(slug);
+    for (const product of old.products) for (const need of product.needSlugs) this.byNeed.get(need)?.delete(slug);
+  }
+}
+
+interface ContextRow {
   needs: Array<{ slug: string; name: Text; regulations: string[] }>;
   municipalityName: string | null;
   regionCode: string | null;
   regionName: string | null;
   sectorName: Text | null;
-  candidates: Candidate[];
 }
 
 /** The day in Copenhagen, so the tie rotation turns at Danish midnight. */
@@ -60,30 +139,27 @@ export function copenhagenDay(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(now);
 }
 
-export async function loadCandidates(
+export async function loadMatchContext(
   executor: Executor,
   profile: MatchProfile,
   now: Date = new Date(),
-): Promise<{ context: MatchContext; candidates: Candidate[] }> {
-  const [row] = await executor.read<Row>('match.candidates', MATCH_CANDIDATES, {
+): Promise<MatchContext> {
+  const [row] = await executor.read<ContextRow>('match.context', MATCH_CONTEXT, {
     needs: profile.needs,
     municipality: profile.municipality ?? null,
     sector: profile.sector ?? null,
   });
-  if (!row) throw new Error('match query returned no row');
+  if (!row) throw new Error('match context query returned no row');
   const relevant = new Set<string>(profile.drivers ?? []);
   for (const need of row.needs) for (const regulation of need.regulations) relevant.add(regulation);
   return {
-    candidates: row.candidates,
-    context: {
-      profile,
-      regionCode: row.regionCode,
-      regionName: row.regionName,
-      municipalityName: row.municipalityName,
-      sectorName: row.sectorName,
-      needNames: Object.fromEntries(row.needs.map((need) => [need.slug, need.name])),
-      relevantRegulations: [...relevant].sort(),
-      day: copenhagenDay(now),
-    },
+    profile,
+    regionCode: row.regionCode,
+    regionName: row.regionName,
+    municipalityName: row.municipalityName,
+    sectorName: row.sectorName,
+    needNames: Object.fromEntries(row.needs.map((need) => [need.slug, need.name])),
+    relevantRegulations: [...relevant].sort(),
+    day: copenhagenDay(now),
   };
 }

@@ -1,6 +1,6 @@
-import { type DemandSignal, recordDemand } from '../demand';
+import type { DemandRecorder } from '../demand';
 import type { Executor } from '../executor';
-import { loadCandidates } from './candidates';
+import { type CandidateIndex, loadMatchContext } from './candidates';
 import { fewestProviders } from './cover';
 import { chosenNeeds, rankProviders } from './rank';
 import type { MatchContext, MatchProfile, MatchResult } from './types';
@@ -14,29 +14,37 @@ export class UnknownNeedsError extends Error {
 
 /**
  * From an SME profile to ranked, explained providers and the fewest that cover every need:
- * one Cypher read for all facts, pure ranking in between, one write for the demand signal.
+ * one Cypher read for the SME's context, the providers' facts from the in-memory candidate
+ * index, pure ranking, and the anonymous demand signal handed to the recorder.
  */
-export async function matchProviders(
-  executor: Executor,
-  profile: MatchProfile,
-  options: { now?: Date; recordDemand?: boolean } = {},
-): Promise<MatchResult & { context: MatchContext }> {
-  const { context, candidates } = await loadCandidates(executor, profile, options.now);
-  const unknown = profile.needs.filter((slug) => !Object.hasOwn(context.needNames, slug));
-  if (unknown.length > 0) throw new UnknownNeedsError(unknown);
-  const { providers, uncoveredNeeds } = rankProviders(candidates, context);
-  const fewest = fewestProviders(providers, chosenNeeds(context));
-  if (options.recordDemand ?? true) {
-    const signal: DemandSignal = {
-      kind: 'match',
-      needs: profile.needs,
-      region: context.regionCode,
-      sector: profile.sector ?? null,
-      sizeBand: profile.sizeBand ?? null,
-      results: providers.length,
-      query: null,
-    };
-    await recordDemand(executor, signal);
+export class Matcher {
+  constructor(
+    private readonly executor: Executor,
+    readonly candidates: CandidateIndex,
+    private readonly demand: DemandRecorder,
+  ) {}
+
+  async match(
+    profile: MatchProfile,
+    options: { now?: Date; recordDemand?: boolean } = {},
+  ): Promise<MatchResult & { context: MatchContext }> {
+    const context = await loadMatchContext(this.executor, profile, options.now);
+    const unknown = profile.needs.filter((slug) => !Object.hasOwn(context.needNames, slug));
+    if (unknown.length > 0) throw new UnknownNeedsError(unknown);
+    const needs = chosenNeeds(context);
+    const { providers, uncoveredNeeds } = rankProviders(this.candidates.candidatesFor(needs), context);
+    const fewest = fewestProviders(providers, needs);
+    if (options.recordDemand ?? true) {
+      this.demand.record({
+        kind: 'match',
+        needs: profile.needs,
+        region: context.regionCode,
+        sector: profile.sector ?? null,
+        sizeBand: profile.sizeBand ?? null,
+        results: providers.length,
+        query: null,
+      });
+    }
+    return { providers, uncoveredNeeds, fewest, context };
   }
-  return { providers, uncoveredNeeds, fewest, context };
 }

@@ -139,30 +139,32 @@ function coveringProducts(products: CandidateProduct[], needs: Set<string>, limi
 
 function scoreNeeds({ context, needs, coveredNeeds, productFor }: Facts): ScoreComponent {
   const { max } = RULES.needs;
-  const covered = coveredNeeds.map((need) => {
-    const name = context.needNames[need] as Text;
-    const quoted = quote((productFor.get(need) as CandidateProduct).name);
-    return { da: `${name.da} (med ${quoted.da})`, en: `${name.en} (with ${quoted.en})` };
+  return component('needs', round2((max * coveredNeeds.length) / needs.length), () => {
+    const covered = coveredNeeds.map((need) => {
+      const name = context.needNames[need] as Text;
+      const quoted = quote((productFor.get(need) as CandidateProduct).name);
+      return { da: `${name.da} (med ${quoted.da})`, en: `${name.en} (with ${quoted.en})` };
+    });
+    const coveredList = list(AND, covered);
+    const reasons: Text[] = [];
+    if (coveredNeeds.length === needs.length) {
+      reasons.push({
+        da: `${needs.length === 1 ? 'Dækker dit behov' : `Dækker alle dine ${needs.length} behov`}: ${coveredList.da}`,
+        en: `${needs.length === 1 ? 'Covers your need' : `Covers all ${needs.length} of your needs`}: ${coveredList.en}`,
+      });
+    } else {
+      reasons.push({
+        da: `Dækker ${coveredNeeds.length} af ${needs.length} behov: ${coveredList.da}`,
+        en: `Covers ${coveredNeeds.length} of ${needs.length} needs: ${coveredList.en}`,
+      });
+      const missing = list(
+        AND,
+        needs.filter((need) => !coveredNeeds.includes(need)).map((need) => context.needNames[need] as Text),
+      );
+      reasons.push({ da: `Dækker ikke: ${missing.da}`, en: `Does not cover: ${missing.en}` });
+    }
+    return reasons;
   });
-  const coveredList = list(AND, covered);
-  const reasons: Text[] = [];
-  if (coveredNeeds.length === needs.length) {
-    reasons.push({
-      da: `${needs.length === 1 ? 'Dækker dit behov' : `Dækker alle dine ${needs.length} behov`}: ${coveredList.da}`,
-      en: `${needs.length === 1 ? 'Covers your need' : `Covers all ${needs.length} of your needs`}: ${coveredList.en}`,
-    });
-  } else {
-    reasons.push({
-      da: `Dækker ${coveredNeeds.length} af ${needs.length} behov: ${coveredList.da}`,
-      en: `Covers ${coveredNeeds.length} of ${needs.length} needs: ${coveredList.en}`,
-    });
-    const missing = list(
-      AND,
-      needs.filter((need) => !coveredNeeds.includes(need)).map((need) => context.needNames[need] as Text),
-    );
-    reasons.push({ da: `Dækker ikke: ${missing.da}`, en: `Does not cover: ${missing.en}` });
-  }
-  return component('needs', round2((max * coveredNeeds.length) / needs.length), reasons);
 }
 
 function scoreCertifications({ candidate, context }: Facts): ScoreComponent {
@@ -170,7 +172,7 @@ function scoreCertifications({ candidate, context }: Facts): ScoreComponent {
   const relevant = new Set(context.relevantRegulations);
   const relevantNames = list(OR, [...relevant].map(regulationName));
   if (relevant.size === 0) {
-    return component('certifications', 0, [
+    return component('certifications', 0, () => [
       {
         da: 'Dine valg peger ikke på regler, som en certificering kan dokumentere',
         en: 'Your choices do not point to rules that a certification can attest to',
@@ -179,7 +181,7 @@ function scoreCertifications({ candidate, context }: Facts): ScoreComponent {
   }
   const certifications = relevantCertifications(candidate.certifications, relevant);
   if (certifications.length === 0) {
-    return component('certifications', 0, [
+    return component('certifications', 0, () => [
       {
         da: `Har ingen certificering, der dokumenterer ${relevantNames.da}`,
         en: `Holds no certification that attests to ${relevantNames.en}`,
@@ -190,13 +192,14 @@ function scoreCertifications({ candidate, context }: Facts): ScoreComponent {
     (sum, certification) => sum + (certification.trust === 'verified' ? rule.verified : rule.unverifiedOrStale),
     0,
   );
-  const reasons = certifications.map((certification) =>
-    certificationReason(
-      certification,
-      list(AND, certification.regulations.filter((code) => relevant.has(code)).map(regulationName)),
+  return component('certifications', Math.min(rule.max, points), () =>
+    certifications.map((certification) =>
+      certificationReason(
+        certification,
+        list(AND, certification.regulations.filter((code) => relevant.has(code)).map(regulationName)),
+      ),
     ),
   );
-  return component('certifications', Math.min(rule.max, points), reasons);
 }
 
 function certificationReason({ name, trust }: CandidateCertification, attests: Text): Text {
@@ -245,7 +248,7 @@ function scoreDistance({ candidate, context, products }: Facts): ScoreComponent 
   const municipality = context.profile.municipality;
   const region = context.regionCode;
   if (!municipality || !region) {
-    return component('distance', rule.max, [
+    return component('distance', rule.max, () => [
       {
         da: 'Der er ikke valgt en kommune, så afstand tæller ens for alle',
         en: 'No municipality was chosen, so distance counts the same for everyone',
@@ -254,7 +257,7 @@ function scoreDistance({ candidate, context, products }: Facts): ScoreComponent 
   }
   const at = `${candidate.municipality.name} (${candidate.region.name})`;
   if (candidate.municipality.code === municipality) {
-    return component('distance', rule.sameMunicipality, [
+    return component('distance', rule.sameMunicipality, () => [
       {
         da: `Ligger i samme kommune (${candidate.municipality.name})`,
         en: `Located in your municipality (${candidate.municipality.name})`,
@@ -262,7 +265,7 @@ function scoreDistance({ candidate, context, products }: Facts): ScoreComponent 
     ]);
   }
   if (candidate.region.code === region) {
-    return component('distance', rule.sameRegion, [
+    return component('distance', rule.sameRegion, () => [
       {
         da: `Ligger i din region: ${candidate.municipality.name} i ${candidate.region.name}`,
         en: `Located in your region: ${candidate.municipality.name} in ${candidate.region.name}`,
@@ -271,7 +274,7 @@ function scoreDistance({ candidate, context, products }: Facts): ScoreComponent 
   }
   const regionName = context.regionName ?? region;
   if (candidate.regionsServed.includes(region)) {
-    return component('distance', rule.servesRegion, [
+    return component('distance', rule.servesRegion, () => [
       {
         da: `Ligger i ${at} og betjener kunder i din region (${regionName})`,
         en: `Located in ${at} and serves customers in your region (${regionName})`,
@@ -281,21 +284,22 @@ function scoreDistance({ candidate, context, products }: Facts): ScoreComponent 
   const remote = products.some((product) => product.delivery.includes('remote'));
   const onsite = context.profile.delivery === 'onsite';
   if (remote && !onsite) {
-    return component('distance', rule.remoteDelivery, [
+    return component('distance', rule.remoteDelivery, () => [
       {
         da: `Ligger i ${at}, uden for din region, men kan hjælpe på afstand`,
         en: `Located in ${at}, outside your region, but can help remotely`,
       },
     ]);
   }
-  const outside: Text = {
-    da: `Ligger i ${at}, uden for din region, og betjener ikke ${regionName}`,
-    en: `Located in ${at}, outside your region, and does not serve ${regionName}`,
-  };
-  const reasons = onsite
-    ? [{ da: `Du ønsker hjælp på stedet. ${outside.da}`, en: `You want help on site. ${outside.en}` }]
-    : [outside];
-  return component('distance', 0, reasons);
+  return component('distance', 0, () => {
+    const outside: Text = {
+      da: `Ligger i ${at}, uden for din region, og betjener ikke ${regionName}`,
+      en: `Located in ${at}, outside your region, and does not serve ${regionName}`,
+    };
+    return onsite
+      ? [{ da: `Du ønsker hjælp på stedet. ${outside.da}`, en: `You want help on site. ${outside.en}` }]
+      : [outside];
+  });
 }
 
 function scoreSector({ candidate, context }: Facts): ScoreComponent {
@@ -303,7 +307,7 @@ function scoreSector({ candidate, context }: Facts): ScoreComponent {
   const sector = context.profile.sector;
   const name = context.sectorName;
   if (!sector || !name) {
-    return component('sector', rule.max, [
+    return component('sector', rule.max, () => [
       {
         da: 'Der er ikke valgt en sektor, så sektor tæller ens for alle',
         en: 'No sector was chosen, so sector counts the same for everyone',
@@ -311,11 +315,11 @@ function scoreSector({ candidate, context }: Facts): ScoreComponent {
     ]);
   }
   if (candidate.sectors.includes(sector)) {
-    return component('sector', rule.experienced, [
+    return component('sector', rule.experienced, () => [
       { da: `Har erfaring med sektoren ${name.da}`, en: `Has experience in the sector ${name.en}` },
     ]);
   }
-  return component('sector', 0, [
+  return component('sector', 0, () => [
     {
       da: `Har ikke oplyst erfaring med sektoren ${name.da}`,
       en: `Has not stated experience in the sector ${name.en}`,
@@ -325,108 +329,106 @@ function scoreSector({ candidate, context }: Facts): ScoreComponent {
 
 function scoreSmeFit({ candidate, context, products }: Facts): ScoreComponent {
   const rule = RULES.smeFit;
-  const reasons: Text[] = [];
-  let points = 0;
-
   const fit = products.find((product) => product.smeFit);
-  if (fit) {
-    points += rule.smeFitProduct;
-    const quoted = quote(fit.name);
-    reasons.push({
-      da: `${quoted.da} er lavet til små og mellemstore virksomheder`,
-      en: `${quoted.en} is made for small and medium-sized businesses`,
-    });
-  } else {
-    reasons.push({
-      da: 'Ingen af de relevante produkter er markeret som lavet til små og mellemstore virksomheder',
-      en: 'None of the relevant products is marked as made for small and medium-sized businesses',
-    });
-  }
-
   const band = context.profile.sizeBand;
   const bands = band ? [band] : RANKING_RULES.smeSizeBands;
   const servesSize = candidate.customerSizeBands.some((customers) => bands.includes(customers));
-  if (servesSize) points += rule.servesSizeBand;
-  if (band) {
-    const label = SIZE_BAND_LABELS[band];
-    reasons.push(
-      servesSize
-        ? { da: `Har kunder på din størrelse (${label.da})`, en: `Has customers of your size (${label.en})` }
-        : {
-            da: `Har ikke oplyst kunder på din størrelse (${label.da})`,
-            en: `Has not stated customers of your size (${label.en})`,
-          },
-    );
-  } else {
-    reasons.push(
-      servesSize
-        ? {
-            da: 'Har kunder blandt små og mellemstore virksomheder',
-            en: 'Has customers among small and medium-sized businesses',
-          }
-        : {
-            da: 'Har ikke oplyst kunder blandt små og mellemstore virksomheder',
-            en: 'Has not stated customers among small and medium-sized businesses',
-          },
-    );
-  }
-
   const language = context.profile.language ?? RANKING_RULES.defaultLanguage;
-  const languageName = LANGUAGE_NAMES[language] ?? { da: language, en: language };
   const speaks =
     candidate.languages.includes(language) || products.some((product) => product.languages.includes(language));
-  if (speaks) {
-    points += rule.speaksLanguage;
-    reasons.push({ da: `Taler ${languageName.da}`, en: `Speaks ${languageName.en}` });
-  } else {
-    reasons.push({
-      da: `Har ikke oplyst, at den taler ${languageName.da}`,
-      en: `Has not stated that it speaks ${languageName.en}`,
-    });
-  }
-  return component('smeFit', points, reasons);
+  const points =
+    (fit ? rule.smeFitProduct : 0) + (servesSize ? rule.servesSizeBand : 0) + (speaks ? rule.speaksLanguage : 0);
+
+  return component('smeFit', points, () => {
+    const reasons: Text[] = [];
+    if (fit) {
+      const quoted = quote(fit.name);
+      reasons.push({
+        da: `${quoted.da} er lavet til små og mellemstore virksomheder`,
+        en: `${quoted.en} is made for small and medium-sized businesses`,
+      });
+    } else {
+      reasons.push({
+        da: 'Ingen af de relevante produkter er markeret som lavet til små og mellemstore virksomheder',
+        en: 'None of the relevant products is marked as made for small and medium-sized businesses',
+      });
+    }
+    if (band) {
+      const label = SIZE_BAND_LABELS[band];
+      reasons.push(
+        servesSize
+          ? { da: `Har kunder på din størrelse (${label.da})`, en: `Has customers of your size (${label.en})` }
+          : {
+              da: `Har ikke oplyst kunder på din størrelse (${label.da})`,
+              en: `Has not stated customers of your size (${label.en})`,
+            },
+      );
+    } else {
+      reasons.push(
+        servesSize
+          ? {
+              da: 'Har kunder blandt små og mellemstore virksomheder',
+              en: 'Has customers among small and medium-sized businesses',
+            }
+          : {
+              da: 'Har ikke oplyst kunder blandt små og mellemstore virksomheder',
+              en: 'Has not stated customers among small and medium-sized businesses',
+            },
+      );
+    }
+    const languageName = LANGUAGE_NAMES[language] ?? { da: language, en: language };
+    reasons.push(
+      speaks
+        ? { da: `Taler ${languageName.da}`, en: `Speaks ${languageName.en}` }
+        : {
+            da: `Har ikke oplyst, at den taler ${languageName.da}`,
+            en: `Has not stated that it speaks ${languageName.en}`,
+          },
+    );
+    return reasons;
+  });
 }
 
 function scorePrice({ products, limit }: Facts): ScoreComponent {
   const rule = RULES.price;
   // Best over the covering products: one more product can only raise this, never lower it.
   const points = Math.max(...products.map((product) => pricePoints(product, limit)));
-  const cited = products
-    .filter((product) => pricePoints(product, limit) === points)
-    .reduce((cheapest, product) =>
-      (product.priceFromDkk ?? Number.POSITIVE_INFINITY) < (cheapest.priceFromDkk ?? Number.POSITIVE_INFINITY)
-        ? product
-        : cheapest,
-    );
-  const quoted = quote(cited.name);
-  const price = cited.priceFromDkk;
-  if (price === null) {
-    return component('price', points, [
-      { da: `Prisen på ${quoted.da} gives efter aftale`, en: `The price of ${quoted.en} is on request` },
-    ]);
-  }
-  if (limit === null) {
-    return component('price', points, [
+  return component('price', points, () => {
+    const cited = products
+      .filter((product) => pricePoints(product, limit) === points)
+      .reduce((cheapest, product) =>
+        (product.priceFromDkk ?? Number.POSITIVE_INFINITY) < (cheapest.priceFromDkk ?? Number.POSITIVE_INFINITY)
+          ? product
+          : cheapest,
+      );
+    const quoted = quote(cited.name);
+    const price = cited.priceFromDkk;
+    if (price === null) {
+      return [{ da: `Prisen på ${quoted.da} gives efter aftale`, en: `The price of ${quoted.en} is on request` }];
+    }
+    if (limit === null) {
+      return [
+        {
+          da: `Pris fra ${dkk(price).da} for ${quoted.da}; du har ikke sat et budget`,
+          en: `From ${dkk(price).en} for ${quoted.en}; you did not set a budget`,
+        },
+      ];
+    }
+    if (points === rule.withinBudget) {
+      return [
+        {
+          da: `Pris fra ${dkk(price).da} for ${quoted.da} — inden for budgettet (op til ${dkk(limit).da})`,
+          en: `From ${dkk(price).en} for ${quoted.en} — within your budget (up to ${dkk(limit).en})`,
+        },
+      ];
+    }
+    return [
       {
-        da: `Pris fra ${dkk(price).da} for ${quoted.da}; du har ikke sat et budget`,
-        en: `From ${dkk(price).en} for ${quoted.en}; you did not set a budget`,
+        da: `Laveste pris er ${dkk(price).da} for ${quoted.da} — over budgettet (op til ${dkk(limit).da})`,
+        en: `Lowest price is ${dkk(price).en} for ${quoted.en} — above your budget (up to ${dkk(limit).en})`,
       },
-    ]);
-  }
-  if (points === rule.withinBudget) {
-    return component('price', points, [
-      {
-        da: `Pris fra ${dkk(price).da} for ${quoted.da} — inden for budgettet (op til ${dkk(limit).da})`,
-        en: `From ${dkk(price).en} for ${quoted.en} — within your budget (up to ${dkk(limit).en})`,
-      },
-    ]);
-  }
-  return component('price', points, [
-    {
-      da: `Laveste pris er ${dkk(price).da} for ${quoted.da} — over budgettet (op til ${dkk(limit).da})`,
-      en: `Lowest price is ${dkk(price).en} for ${quoted.en} — above your budget (up to ${dkk(limit).en})`,
-    },
-  ]);
+    ];
+  });
 }
 
 function pricePoints(product: CandidateProduct, limit: number | null): number {
@@ -435,8 +437,21 @@ function pricePoints(product: CandidateProduct, limit: number | null): number {
   return limit === null || product.priceFromDkk <= limit ? rule.withinBudget : rule.aboveBudget;
 }
 
-function component(criterion: Criterion, points: number, reasons: Text[]): ScoreComponent {
-  return { criterion, points, max: RULES[criterion].max, reasons };
+/**
+ * Reasons are written only when read: a match scores thousands of providers but shows a page of
+ * them, and writing every sentence for every provider was most of the ranking time.
+ */
+function component(criterion: Criterion, points: number, explain: () => Text[]): ScoreComponent {
+  let reasons: Text[] | undefined;
+  return {
+    criterion,
+    points,
+    max: RULES[criterion].max,
+    get reasons() {
+      reasons ??= explain();
+      return reasons;
+    },
+  };
 }
 
 function regulationName(code: string): Text {

@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { pino } from 'pino';
-import { Catalog } from '../../graph/catalog';
 import { createExecutor, type Executor } from '../../graph/executor';
 import { seedAll } from '../../graph/load';
 import { type LocalNeo4j, startLocalNeo4j } from '../../graph/local-server';
 import { migrate } from '../../graph/migrations';
 import { createSearchEngine } from '../../search/engine';
 import { reindexAll } from '../../search/sync';
-import { createGraphQLServer } from '../../src/api/yoga';
 import { loadConfig } from '../../src/config';
+import { assembleServices } from '../../src/runtime';
 import { freePort } from '../../tests/support/ports';
 
 /**
@@ -39,19 +38,18 @@ export async function benchGraph(companies: number) {
   };
 }
 
-/** The GraphQL server over a bench graph, with the embedded search index built from it. */
-export async function benchApi(executor: Executor) {
+/** The request-facing services over a bench graph, with the embedded search index built from it. */
+export async function benchServices(executor: Executor) {
   const search = createSearchEngine({});
   await search.ensureIndex();
   await reindexAll(executor, search);
-  const services = {
+  const { services } = await assembleServices({
     config: loadConfig({ NODE_ENV: 'production' }),
     log: pino({ level: 'silent' }),
     executor,
-    catalog: new Catalog(executor),
     search,
-  };
-  return createGraphQLServer(services);
+  });
+  return services;
 }
 
 export function percentiles(samples: number[]) {

@@ -14,7 +14,7 @@ const da = {
   'nav.match': 'Find hjælp',
   'nav.search': 'Søg',
   'nav.needs': 'Behov',
-  'nav.about': 'Om rangering',
+  'nav.about': 'Om Cyberkort',
   'lang.switch': 'English',
   'lang.switchLabel': 'Read this page in English',
   'footer.label': 'Om Cyberkort',
@@ -212,7 +212,7 @@ const da = {
   'product.companyHeading': 'Om leverandøren',
   'product.toCompany': 'Se hele profilen for {company}',
 
-  'about.title': 'Sådan rangerer vi',
+  'about.title': 'Om Cyberkort',
   'about.metaDescription':
     'Sådan sorterer Cyberkort søgeresultater: efter hvor godt de passer til din søgning, uden betalt placering, og med tydelige mærker for kontrollerede oplysninger.',
   'about.intro':
@@ -427,7 +427,7 @@ const en: Record<MessageKey, string> = {
   'nav.match': 'Find help',
   'nav.search': 'Search',
   'nav.needs': 'Needs',
-  'nav.about': 'How we rank',
+  'nav.about': 'About Cyberkort',
   'lang.switch': 'Dansk',
   'lang.switchLabel': 'Læs siden på dansk',
   'footer.label': 'About Cyberkort',
@@ -622,7 +622,7 @@ const en: Record<MessageKey, string> = {
   'product.companyHeading': 'About the provider',
   'product.toCompany': 'See the full profile of {company}',
 
-  'about.title': 'How we rank',
+  'about.title': 'About Cyberkort',
   'about.metaDescription':
     'How Cyberkort orders search results: by how well they match your search, with no paid placement, and with clear labels for checked information.',
   'about.intro':

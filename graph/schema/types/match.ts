@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { matchProviders, UnknownNeedsError } from '../../match/match';
+import { UnknownNeedsError } from '../../match/match';
 import { criterionRules, RANKING_RULES } from '../../match/rules';
 import type { MatchContext, MatchResult, RankedProvider, ScoreComponent } from '../../match/types';
 import type { Text } from '../../model';
@@ -154,7 +154,7 @@ builder.queryFields((t) => ({
     args: { profile: t.arg({ type: MatchProfileInput, required: true }) },
     resolve: async (_root, { profile }, { services }) => {
       try {
-        return await matchProviders(services.executor, {
+        return await services.matcher.match({
           needs: [...profile.needs],
           sector: profile.sector ?? null,
           sizeBand: profile.sizeBand ?? null,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FACETS, type FacetName, type SearchFilters, type SearchHit } from '../../../search/types';
 import type { Taxonomy } from '../../catalog';
-import { recordSearchDemand } from '../../demand';
+import { searchDemand } from '../../demand';
 import type { Text } from '../../model';
 import { builder } from '../builder';
 import { codeListSchema, LocalizedText, limitSchema, offsetSchema, SizeBandEnum } from './common';
@@ -132,7 +132,7 @@ builder.queryFields((t) => ({
       }
       const request = { query: args.query.trim(), filters, sort: args.sort, limit: args.limit, offset: args.offset };
       const [result, taxonomy] = await Promise.all([services.search.search(request), services.catalog.taxonomy()]);
-      await recordSearchDemand(services.executor, request, result.total);
+      services.demand.record(searchDemand(request, result.total));
       const facets = FACETS.map((name) => ({
         name,
         values: Object.entries(result.facets[name] ?? {})

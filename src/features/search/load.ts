@@ -1,5 +1,5 @@
 import type { Taxonomy } from '../../../graph/catalog';
-import { recordSearchDemand } from '../../../graph/demand';
+import { searchDemand } from '../../../graph/demand';
 import type { SearchResponse } from '../../../search/types';
 import type { Services } from '../../services';
 import { reportPageError } from '../page/outcome';
@@ -21,7 +21,7 @@ export async function loadSearchPage(services: Services | undefined, url: URL): 
     if (!services) throw new Error('Astro.locals.services is missing; serve the site through src/server.ts');
     const request = toSearchRequest(state);
     const [response, taxonomy] = await Promise.all([services.search.search(request), services.catalog.taxonomy()]);
-    await recordSearchDemand(services.executor, request, response.total);
+    services.demand.record(searchDemand(request, response.total));
     return { status: 200, state, response, taxonomy };
   } catch (error) {
     reportPageError(services, 'search', error);
