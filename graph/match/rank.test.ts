@@ -382,9 +382,11 @@ describe('rankProviders: determinism and ties', () => {
         ),
         contextArb,
         ([candidates, shuffled], context) => {
-          const first = rankProviders(candidates, context);
-          expect(rankProviders(structuredClone(candidates), structuredClone(context))).toEqual(first);
-          expect(rankProviders(shuffled, context)).toEqual(first);
+          // Through JSON, so that the reasons (written on demand) are compared too.
+          const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+          const first = plain(rankProviders(candidates, context));
+          expect(plain(rankProviders(structuredClone(candidates), structuredClone(context)))).toEqual(first);
+          expect(plain(rankProviders(shuffled, context))).toEqual(first);
         },
       ),
     );

@@ -51,9 +51,31 @@ export function scoreCandidate(candidate: Candidate, context: MatchContext): Sco
   return scoreWithNeeds(candidate, context, chosenNeeds(context));
 }
 
+// Per-context lookups, built once per match rather than once per candidate.
+const NEED_SETS = new WeakMap<string[], Set<string>>();
+const RELEVANT_SETS = new WeakMap<MatchContext, Set<string>>();
+
+function needSet(needs: string[]): Set<string> {
+  let set = NEED_SETS.get(needs);
+  if (!set) {
+    set = new Set(needs);
+    NEED_SETS.set(needs, set);
+  }
+  return set;
+}
+
+function relevantSet(context: MatchContext): Set<string> {
+  let set = RELEVANT_SETS.get(context);
+  if (!set) {
+    set = new Set(context.relevantRegulations);
+    RELEVANT_SETS.set(context, set);
+  }
+  return set;
+}
+
 function scoreWithNeeds(candidate: Candidate, context: MatchContext, needs: string[]): ScoredCandidate | null {
   const limit = budgetLimit(context.profile.budget);
-  const products = coveringProducts(candidate.products, new Set(needs), limit);
+  const products = coveringProducts(candidate.products, needSet(needs), limit);
   if (products.length === 0) return null;
   // The best product for each need it addresses: the first in product order.
   const productFor = new Map<string, CandidateProduct>();
@@ -77,13 +99,25 @@ export function rankProviders(
   context: MatchContext,
 ): { providers: RankedProvider[]; uncoveredNeeds: string[] } {
   const needs = chosenNeeds(context);
-  const scored = candidates.flatMap((candidate) => {
+  const scored: ScoredCandidate[] = [];
+  for (const candidate of candidates) {
     const result = scoreWithNeeds(candidate, context, needs);
-    return result ? [{ result, tieKey: tieKey(context.day, candidate.slug) }] : [];
-  });
-  scored.sort((a, b) => b.result.score - a.result.score || compareKeys(a.tieKey, b.tieKey));
-  const providers = scored.map(({ result }, index) => ({ ...result, rank: index + 1 }));
-  const uncoveredNeeds = needs.filter((need) => !providers.some((provider) => provider.coveredNeeds.includes(need)));
+    if (result) scored.push(result);
+  }
+  // Hashing only the providers that actually tie keeps this cheap for thousands of candidates.
+  const keys = new Map<string, string>();
+  const keyOf = (slug: string) => {
+    let key = keys.get(slug);
+    if (key === undefined) {
+      key = tieKey(context.day, slug);
+      keys.set(slug, key);
+    }
+    return key;
+  };
+  scored.sort((a, b) => b.score - a.score || compareKeys(keyOf(a.candidate.slug), keyOf(b.candidate.slug)));
+  const providers = scored.map((result, index) => ({ ...result, rank: index + 1 }));
+  const covered = new Set(providers.flatMap((provider) => provider.coveredNeeds));
+  const uncoveredNeeds = needs.filter((need) => !covered.has(need));
   return { providers, uncoveredNeeds };
 }
 
@@ -122,10 +156,12 @@ const SCORERS: Record<Criterion, (facts: Facts) => ScoreComponent> = {
 function coveringProducts(products: CandidateProduct[], needs: Set<string>, limit: number | null): CandidateProduct[] {
   const counted: Array<{ product: CandidateProduct; addressed: number }> = [];
   for (const product of products) {
-    const addressed = product.needSlugs.filter(
-      (need, index) => needs.has(need) && product.needSlugs.indexOf(need) === index,
-    );
-    if (addressed.length > 0) counted.push({ product, addressed: addressed.length });
+    // Counted without building arrays: this runs for every product of thousands of candidates.
+    let addressed = 0;
+    product.needSlugs.forEach((need, index) => {
+      if (needs.has(need) && product.needSlugs.indexOf(need) === index) addressed += 1;
+    });
+    if (addressed > 0) counted.push({ product, addressed });
   }
   counted.sort(
     (a, b) =>
@@ -169,8 +205,8 @@ function scoreNeeds({ context, needs, coveredNeeds, productFor }: Facts): ScoreC
 
 function scoreCertifications({ candidate, context }: Facts): ScoreComponent {
   const rule = RULES.certifications;
-  const relevant = new Set(context.relevantRegulations);
-  const relevantNames = list(OR, [...relevant].map(regulationName));
+  const relevant = relevantSet(context);
+  const relevantNames = () => list(OR, [...relevant].map(regulationName));
   if (relevant.size === 0) {
     return component('certifications', 0, () => [
       {
@@ -183,8 +219,8 @@ function scoreCertifications({ candidate, context }: Facts): ScoreComponent {
   if (certifications.length === 0) {
     return component('certifications', 0, () => [
       {
-        da: `Har ingen certificering, der dokumenterer ${relevantNames.da}`,
-        en: `Holds no certification that attests to ${relevantNames.en}`,
+        da: `Har ingen certificering, der dokumenterer ${relevantNames().da}`,
+        en: `Holds no certification that attests to ${relevantNames().en}`,
       },
     ]);
   }
@@ -442,16 +478,31 @@ function pricePoints(product: CandidateProduct, limit: number | null): number {
  * them, and writing every sentence for every provider was most of the ranking time.
  */
 function component(criterion: Criterion, points: number, explain: () => Text[]): ScoreComponent {
-  let reasons: Text[] | undefined;
-  return {
-    criterion,
-    points,
-    max: RULES[criterion].max,
-    get reasons() {
-      reasons ??= explain();
-      return reasons;
-    },
-  };
+  return new LazyComponent(criterion, points, RULES[criterion].max, explain);
+}
+
+class LazyComponent implements ScoreComponent {
+  readonly #explain: () => Text[];
+  #written: Text[] | undefined;
+
+  constructor(
+    readonly criterion: Criterion,
+    readonly points: number,
+    readonly max: number,
+    explain: () => Text[],
+  ) {
+    this.#explain = explain;
+  }
+
+  get reasons(): Text[] {
+    this.#written ??= this.#explain();
+    return this.#written;
+  }
+
+  /** Serialised (and compared in tests) like the plain object it stands for. */
+  toJSON(): ScoreComponent {
+    return { criterion: this.criterion, points: this.points, max: this.max, reasons: this.reasons };
+  }
 }
 
 function regulationName(code: string): Text {
