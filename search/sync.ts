@@ -46,7 +46,7 @@ const CHANGED_COMPANIES = `
 MATCH (c:Company)
 WHERE c.updatedAt > datetime($since)
    OR EXISTS { MATCH (c)-[:OFFERS]->(p:Product) WHERE p.updatedAt > datetime($since) }
-RETURN c.slug AS slug ORDER BY slug LIMIT $limit`;
+RETURN c.slug AS slug ORDER BY slug`;
 
 const PENDING_REINDEX = 'MATCH (r:ReindexRequest) WHERE r.completedAt IS NULL RETURN r.id AS id';
 const COMPLETE_REINDEX = `
@@ -55,14 +55,21 @@ MATCH (r:ReindexRequest {id: id})
 SET r.completedAt = datetime(), r.documents = $documents, r.engine = $engine`;
 
 /**
- * Follows the graph: a pending (:ReindexRequest) (written by `npm run reindex`) triggers a full
+ * Follows the graph (search index and any other read model given): a pending (:ReindexRequest) (written by `npm run reindex`) triggers a full
  * rebuild in this process, which owns the embedded index; otherwise, every few seconds, companies (or their products) changed since the last
  * pass are re-synced. Any writer that stamps updatedAt reaches the index this way.
  */
 export function followGraphChanges(
   executor: Executor,
   engine: SearchEngine,
-  options: { intervalMs?: number; since?: Date; onError?: (error: unknown) => void; onSync?: (n: number) => void } = {},
+  options: {
+    intervalMs?: number;
+    since?: Date;
+    onError?: (error: unknown) => void;
+    onSync?: (n: number) => void;
+    /** Other read models that follow the same changes (the match candidate index); null means everything. */
+    onCompaniesChanged?: (slugs: string[] | null) => Promise<void>;
+  } = {},
 ): { stop(): void; runOnce(): Promise<number> } {
   let since = (options.since ?? new Date()).toISOString();
   let running = false;
@@ -79,19 +86,15 @@ export function followGraphChanges(
           documents: neo4j.int(documents),
           engine: engine.name,
         });
+        await options.onCompaniesChanged?.(null);
         since = startedAt;
         options.onSync?.(documents);
         return documents;
       }
-      const rows = await executor.read<{ slug: string }>('search.changedCompanies', CHANGED_COMPANIES, {
-        since,
-        limit: neo4j.int(10_000),
-      });
-      await syncCompanies(
-        executor,
-        engine,
-        rows.map((row) => row.slug),
-      );
+      const rows = await executor.read<{ slug: string }>('search.changedCompanies', CHANGED_COMPANIES, { since });
+      const slugs = rows.map((row) => row.slug);
+      await syncCompanies(executor, engine, slugs);
+      if (slugs.length > 0) await options.onCompaniesChanged?.(slugs);
       since = startedAt;
       if (rows.length > 0) options.onSync?.(rows.length);
       return rows.length;
