@@ -55,9 +55,11 @@ MATCH (r:ReindexRequest {id: id})
 SET r.completedAt = datetime(), r.documents = $documents, r.engine = $engine`;
 
 /**
- * Follows the graph (search index and any other read model given): a pending (:ReindexRequest) (written by `npm run reindex`) triggers a full
- * rebuild in this process, which owns the embedded index; otherwise, every few seconds, companies (or their products) changed since the last
- * pass are re-synced. Any writer that stamps updatedAt reaches the index this way.
+ * Follows the graph for the search index and any other read model given (onCompaniesChanged).
+ * A pending (:ReindexRequest), written by `npm run reindex`, triggers a full rebuild in this
+ * process, which owns the embedded index; otherwise, every few seconds, companies (or their
+ * products) changed since the last pass are re-synced. Any writer that stamps updatedAt reaches
+ * the indexes this way.
  */
 export function followGraphChanges(
   executor: Executor,
