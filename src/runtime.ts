@@ -43,14 +43,18 @@ export async function assembleServices(parts: {
   log: Logger;
   executor: Executor;
   search: SearchEngine;
+  /** How often demand signals are written; tests write them explicitly with demand.flush(). */
+  demandFlushMs?: number;
 }): Promise<{ services: Services; candidates: CandidateIndex }> {
   const candidates = new CandidateIndex(parts.executor);
   await candidates.loadAll();
   const demand = new DemandRecorder(parts.executor, {
+    intervalMs: parts.demandFlushMs,
     onError: (error) => parts.log.warn({ err: error }, 'demand signals not written yet; will retry'),
   });
+  const { demandFlushMs: _interval, ...shared } = parts;
   const base = {
-    ...parts,
+    ...shared,
     catalog: new Catalog(parts.executor),
     demand,
     matcher: new Matcher(parts.executor, candidates, demand),
