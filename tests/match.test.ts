@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scrubQuery } from '../graph/demand';
+import { DemandRecorder, scrubQuery } from '../graph/demand';
 import { CandidateIndex } from '../graph/match/candidates';
+import { Matcher } from '../graph/match/match';
 import { testApi } from './support/api';
 import { closeTestExecutor, testExecutor, uniquePrefix } from './support/graph';
 
@@ -211,5 +212,39 @@ describe('the match candidate index', () => {
     }
     await index.refresh([slug]);
     expect(index.candidatesFor([need]).some((c) => c.slug === slug)).toBe(false);
+  });
+});
+
+describe('a listing with facts left out', () => {
+  it('is matched with those facts read as empty instead of breaking every match', async () => {
+    const executor = testExecutor();
+    const slug = uniquePrefix('sparse');
+    const need = needs[0]?.slug as string;
+    await executor.write(
+      'test.createSparse',
+      `MATCH (m:Municipality {code: '101'}), (n:Need {slug: $need})
+       CREATE (c:Company {slug: $slug, cvr: $cvr, name: 'Sparsom ApS', updatedAt: datetime()})-[:LOCATED_IN]->(m),
+              (c)-[:OFFERS]->(:Product {slug: $slug + '-p', name: 'Sparsom ydelse', status: 'active'})-[:ADDRESSES]->(n)`,
+      { slug, need, cvr: String(10_000_000 + Math.floor(Math.random() * 89_999_999)) },
+    );
+    const demand = new DemandRecorder(executor, { intervalMs: 3_600_000 });
+    try {
+      const index = new CandidateIndex(executor);
+      await index.refresh([slug]);
+      const result = await new Matcher(executor, index, demand).match(
+        { needs: [need], sizeBand: 'small' },
+        {
+          recordDemand: false,
+        },
+      );
+      const sparse = result.providers.find((provider) => provider.candidate.slug === slug);
+      expect(sparse?.coveredNeeds).toEqual([need]);
+      expect(sparse?.breakdown.find((part) => part.criterion === 'smeFit')?.points).toBe(0);
+    } finally {
+      await demand.close();
+      await executor.write('test.cleanupSparse', 'MATCH (c:Company {slug: $slug})-[:OFFERS]->(p) DETACH DELETE c, p', {
+        slug,
+      });
+    }
   });
 });

@@ -17,7 +17,8 @@ afterAll(closeTestExecutor);
 const CREATE = `
 MATCH (m:Municipality {code: '101'}), (n:Need) WITH m, n ORDER BY n.slug LIMIT 1
 CREATE (c:Company {slug: $slug, cvr: $cvr, name: $name, descriptionDa: 'Testfirma', descriptionEn: 'Test company',
-                   sizeBand: 'micro', languages: ['da'], sample: true, updatedAt: datetime()})-[:LOCATED_IN]->(m),
+                   sizeBand: 'micro', languages: ['da'], customerSizeBands: ['micro'], sample: true,
+                   updatedAt: datetime()})-[:LOCATED_IN]->(m),
        (c)-[:OFFERS]->(:Product {slug: $slug + '-p', name: $name + ' Skjoldtjek', status: 'active', kind: 'service',
                                  descriptionDa: 'Kvartalsvis skjoldtjek', descriptionEn: 'Quarterly shield check',
                                  delivery: ['remote'], languages: ['da'], smeFit: true, priceFromDkk: 900,

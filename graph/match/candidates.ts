@@ -8,7 +8,8 @@ import type { Candidate, MatchContext, MatchProfile } from './types';
  * certifications and its active products with every need each addresses. Kept in memory by
  * CandidateIndex and refreshed from the graph when a company changes, because gathering them
  * for thousands of companies on every match costs seconds; scoring them in memory costs
- * milliseconds.
+ * milliseconds. Lists a writer left out read as empty, so one incomplete listing cannot break
+ * every match.
  */
 export const CANDIDATE_FACTS = `
 MATCH (c:Company)
@@ -17,13 +18,13 @@ WITH c ORDER BY c.slug SKIP $skip LIMIT $limit
 MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
 RETURN {
   slug: c.slug, name: c.name, website: c.website, email: c.email, phone: c.phone,
-  languages: c.languages, customerSizeBands: c.customerSizeBands,
+  languages: coalesce(c.languages, []), customerSizeBands: coalesce(c.customerSizeBands, []),
   municipality: {code: m.code, name: m.name}, region: {code: r.code, name: r.name},
   regionsServed: [(c)-[:SERVES]->(sr:Region) | sr.code],
   sectors: [(c)-[:EXPERIENCED_IN]->(s:Sector) | s.code],
   products: [(c)-[:OFFERS]->(p:Product {status: 'active'}) | {
-    slug: p.slug, name: p.name, priceFromDkk: p.priceFromDkk, delivery: p.delivery,
-    languages: p.languages, smeFit: p.smeFit,
+    slug: p.slug, name: p.name, priceFromDkk: p.priceFromDkk, delivery: coalesce(p.delivery, []),
+    languages: coalesce(p.languages, []), smeFit: coalesce(p.smeFit, false),
     needSlugs: [(p)-[:ADDRESSES]->(x:Need) | x.slug]}],
   certifications: [(c)-[h:HOLDS]->(cert:Certification) WHERE h.validUntil IS NULL OR h.validUntil >= date() | {
     code: cert.code, name: cert.name,
