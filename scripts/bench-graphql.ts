@@ -71,6 +71,7 @@ await measure('company(slug)', () => post(COMPANY, { slug: pick(slugs) }));
 await measure('companies(filter: region+need)', () =>
   post(PAGE, { filter: { regions: [pick(REGIONS)], needs: [pick(needs)] } }),
 );
+await measure('companies(filter: need)', () => post(PAGE, { filter: { needs: [pick(needs)] } }));
 await measure('companies(filter: size+language)', () =>
   post(PAGE, { filter: { sizeBands: ['small', 'micro'], languages: ['en'] } }),
 );
