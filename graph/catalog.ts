@@ -295,10 +295,6 @@ export class Catalog {
     return this.taxonomyCache;
   }
 
-  invalidateTaxonomy(): void {
-    this.taxonomyCache = undefined;
-  }
-
   private async loadTaxonomy(): Promise<Taxonomy> {
     type Parent = { parent: string | null };
     type Row = {

@@ -1,5 +1,4 @@
 import { inject } from 'vitest';
-import { Catalog } from '../../graph/catalog';
 import { createExecutor, type Executor } from '../../graph/executor';
 
 let shared: Executor | undefined;
@@ -13,10 +12,6 @@ export function testExecutor(): Executor {
     database: 'neo4j',
   });
   return shared;
-}
-
-export function testCatalog(): Catalog {
-  return new Catalog(testExecutor());
 }
 
 export async function closeTestExecutor(): Promise<void> {
