@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { benchGraph, benchServices, fmt, intArg, percentiles, prng } from './bench/graph';
+import { servicesOver } from '../tests/support/services';
+import { benchGraph, fmt, intArg, percentiles, prng } from './bench/graph';
 
 /**
  * `npm run bench:graphql -- --companies 10000 --runs 300`: p50/p95 of company(slug) and of a
@@ -10,7 +11,7 @@ const companies = intArg('companies', 300);
 const runs = intArg('runs', 300);
 
 const graph = await benchGraph(companies);
-const services = await benchServices(graph.executor);
+const services = await servicesOver(graph.executor, { env: { NODE_ENV: 'production' } });
 const server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

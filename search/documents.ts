@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../graph/executor';
+import { VALID_HOLDING } from '../graph/trust';
 import type { SearchDocument } from './types';
 
 /**
@@ -18,7 +19,7 @@ RETURN c.slug AS slug, c.name AS name, c.descriptionDa AS descriptionDa, c.descr
   c.sizeBand AS sizeBand, c.languages AS languages, toString(c.updatedAt) AS updatedAt,
   m.code AS municipality, r.code AS region,
   [(c)-[:SERVES]->(sr:Region) | sr.code] AS regionsServed,
-  [(c)-[h:HOLDS]->(cert:Certification) WHERE h.validUntil IS NULL OR h.validUntil >= date() | cert.code] AS certifications,
+  [(c)-[h:HOLDS]->(cert:Certification) WHERE ${VALID_HOLDING} | cert.code] AS certifications,
   [(c)-[:OFFERS]->(p:Product {status: 'active'}) | {
     slug: p.slug, name: p.name, descriptionDa: p.descriptionDa, descriptionEn: p.descriptionEn,
     languages: p.languages, priceFrom: p.priceFromDkk, smeFit: p.smeFit, updatedAt: toString(p.updatedAt),

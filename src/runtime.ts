@@ -55,7 +55,7 @@ export async function assembleServices(parts: {
   const { demandFlushMs: _interval, ...shared } = parts;
   const base = {
     ...shared,
-    catalog: new Catalog(parts.executor),
+    catalog: new Catalog(parts.executor, () => candidates.providerCounts()),
     demand,
     matcher: new Matcher(parts.executor, candidates, demand),
   };

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../graph/catalog';
 import { createExecutor } from '../graph/executor';
+import { CandidateIndex } from '../graph/match/candidates';
 import { printSchemaText } from '../graph/schema/print';
 import { createGraphQLServer } from '../src/api/yoga';
 import { testApi } from './support/api';
-import { closeTestExecutor } from './support/graph';
+import { closeTestExecutor, testExecutor } from './support/graph';
 import { freePort } from './support/ports';
 
 type Api = Awaited<ReturnType<typeof testApi>>;
@@ -107,6 +108,28 @@ describe('GraphQL API over the real Neo4j', () => {
     expect(missing.data).toEqual({ company: null });
   });
 
+  it('counts providers per need as the graph does', async () => {
+    const executor = testExecutor();
+    const index = new CandidateIndex(executor);
+    await index.loadAll();
+    const needs = await new Catalog(executor, () => index.providerCounts()).needs();
+    // Other test files add and remove their own companies (slugs starting "t-") meanwhile; the sample stays put.
+    const rows = await executor.read<{ slug: string; providers: number }>(
+      'test.providerCounts',
+      `MATCH (n:Need)
+       RETURN n.slug AS slug, COUNT {
+         MATCH (n)<-[:ADDRESSES]-(:Product {status: 'active'})<-[:OFFERS]-(c:Company)
+         WHERE NOT c.slug STARTS WITH 't-' RETURN DISTINCT c } AS providers`,
+    );
+    const inGraph = Object.fromEntries(rows.map((row) => [row.slug, row.providers]));
+    for (const need of needs) {
+      const candidates = index.candidatesFor([need.slug]);
+      expect(need.providerCount).toBe(candidates.length);
+      expect(candidates.filter((candidate) => !candidate.slug.startsWith('t-')).length).toBe(inGraph[need.slug]);
+    }
+    expect(needs).toHaveLength(rows.length);
+  });
+
   it('serves the taxonomy trees', async () => {
     const result = await api.query<{
       regions: Array<{ code: string; municipalities: Array<{ code: string }> }>;
@@ -171,7 +194,11 @@ describe('GraphQL API over the real Neo4j', () => {
 
   it('masks errors and says when the graph is unavailable', async () => {
     const unreachable = createExecutor({ uri: `bolt://127.0.0.1:${await freePort()}`, database: 'neo4j' });
-    const yoga = createGraphQLServer({ ...api.services, executor: unreachable, catalog: new Catalog(unreachable) });
+    const yoga = createGraphQLServer({
+      ...api.services,
+      executor: unreachable,
+      catalog: new Catalog(unreachable, () => new Map()),
+    });
     try {
       const response = await yoga.fetch('http://localhost/graphql', {
         method: 'POST',

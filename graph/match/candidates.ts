@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../executor';
 import type { Text } from '../model';
+import { HOLDING_TRUST, VALID_HOLDING } from '../trust';
 import type { Candidate, MatchContext, MatchProfile } from './types';
 
 /**
@@ -26,11 +27,9 @@ RETURN {
     slug: p.slug, name: p.name, priceFromDkk: p.priceFromDkk, delivery: coalesce(p.delivery, []),
     languages: coalesce(p.languages, []), smeFit: coalesce(p.smeFit, false),
     needSlugs: [(p)-[:ADDRESSES]->(x:Need) | x.slug]}],
-  certifications: [(c)-[h:HOLDS]->(cert:Certification) WHERE h.validUntil IS NULL OR h.validUntil >= date() | {
+  certifications: [(c)-[h:HOLDS]->(cert:Certification) WHERE ${VALID_HOLDING} | {
     code: cert.code, name: cert.name,
-    trust: CASE WHEN h.verifiedBy IS NULL THEN 'unverified'
-                WHEN h.verifiedAt IS NULL OR h.verifiedAt < date() - duration('P1Y') THEN 'stale'
-                ELSE 'verified' END,
+    trust: ${HOLDING_TRUST},
     regulations: [(cert)-[:ATTESTS]->(reg:Regulation) | reg.code]}]
 } AS candidate`;
 
@@ -90,6 +89,11 @@ export class CandidateIndex {
       const candidate = found.get(slug);
       if (candidate) this.put(candidate);
     }
+  }
+
+  /** Number of companies with an active product for each need. */
+  providerCounts(): ReadonlyMap<string, number> {
+    return new Map([...this.byNeed].map(([need, slugs]) => [need, slugs.size]));
   }
 
   /** Companies with an active product for at least one of the needs. */

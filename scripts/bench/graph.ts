@@ -1,13 +1,8 @@
 import path from 'node:path';
-import { pino } from 'pino';
-import { createExecutor, type Executor } from '../../graph/executor';
+import { createExecutor } from '../../graph/executor';
 import { seedAll } from '../../graph/load';
 import { type LocalNeo4j, startLocalNeo4j } from '../../graph/local-server';
 import { migrate } from '../../graph/migrations';
-import { createSearchEngine } from '../../search/engine';
-import { reindexAll } from '../../search/sync';
-import { loadConfig } from '../../src/config';
-import { assembleServices } from '../../src/runtime';
 import { freePort } from '../../tests/support/ports';
 
 /**
@@ -36,20 +31,6 @@ export async function benchGraph(companies: number) {
       await local.stop();
     },
   };
-}
-
-/** The request-facing services over a bench graph, with the embedded search index built from it. */
-export async function benchServices(executor: Executor) {
-  const search = createSearchEngine({});
-  await search.ensureIndex();
-  await reindexAll(executor, search);
-  const { services } = await assembleServices({
-    config: loadConfig({ NODE_ENV: 'production' }),
-    log: pino({ level: 'silent' }),
-    executor,
-    search,
-  });
-  return services;
 }
 
 export function percentiles(samples: number[]) {

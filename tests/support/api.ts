@@ -1,21 +1,10 @@
-import { pino } from 'pino';
-import { createSearchEngine } from '../../search/engine';
-import { reindexAll } from '../../search/sync';
-import { loadConfig } from '../../src/config';
-import { assembleServices } from '../../src/runtime';
 import { testExecutor } from './graph';
+import { servicesOver } from './services';
 
 /** The GraphQL API over the suite's Neo4j, with an embedded search index built from it. */
 export async function testApi(env: Record<string, string> = {}) {
-  const executor = testExecutor();
-  const search = createSearchEngine({});
-  await search.ensureIndex();
-  await reindexAll(executor, search);
-  const { services } = await assembleServices({
-    config: loadConfig({ NODE_ENV: 'test', ...env }),
-    log: pino({ level: 'silent' }),
-    executor,
-    search,
+  const services = await servicesOver(testExecutor(), {
+    env: { NODE_ENV: 'test', ...env },
     // Only explicit flushes, so that a background write never lands inside a round-trip count.
     demandFlushMs: 3_600_000,
   });
