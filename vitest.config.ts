@@ -3,6 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Three tiers, each a Vitest project: `unit` (pure logic, no Neo4j, no build: seconds),
+ * `graph` (Cypher, GraphQL and indexes against a real Neo4j) and `site` (the built site over
+ * HTTP and in Chromium). `npm test` runs all three; `npm run test:unit` only the first.
+ */
 export default defineConfig({
   resolve: {
     // graphql 16 ships CJS (main) and ESM (module). Node loads the CJS build for yoga and Pothos,
@@ -10,12 +15,26 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['tests/**/*.test.ts', 'graph/**/*.test.ts', 'search/**/*.test.ts', 'src/**/*.test.ts'],
-    // One local Neo4j (seeded with the sample) and one running site serve the whole run.
-    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
     // Two cores: the JVM and the test workers share them.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['graph/**/*.test.ts', 'search/**/*.test.ts', 'src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'graph', include: ['tests/graph/**/*.test.ts'], globalSetup: ['tests/support/graph-setup.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['tests/support/site-setup.ts'] },
+      },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { servicesOver } from '../tests/support/services';
+import { servicesOver } from '../src/services';
 import { benchGraph, fmt, intArg, percentiles, prng } from './bench/graph';
 
 /**

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createExecutor } from '../graph/executor';
 import { seedAll } from '../graph/load';
+import { freePort } from '../graph/local-neo4j/free-port';
 import { startLocalNeo4j } from '../graph/local-server';
 import { migrate } from '../graph/migrations';
-import { freePort } from '../tests/support/ports';
 import { intArg } from './bench/graph';
 
 /**

@@ -30,6 +30,7 @@ case "$task" in
     npx biome check .
     npx tsc --noEmit -p tsconfig.json
     exec npx vitest run "$@" ;;
+  test:unit) exec npx vitest run --project unit "$@" ;;
   check) exec npx biome check "$@" . ;;
   seed) exec npx tsx scripts/seed.ts "$@" ;;
   reindex) exec npx tsx scripts/reindex.ts "$@" ;;
@@ -40,6 +41,6 @@ case "$task" in
   bench:graphql) exec npx tsx scripts/bench-graphql.ts "$@" ;;
   bench:match) exec npx tsx scripts/bench-match.ts "$@" ;;
   *)
-    echo "usage: scripts/cyberkort.sh start|build|serve|test|check|seed|reindex|neo4j|schema:print|bench:*" >&2
+    echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|neo4j|schema:print|bench:*" >&2
     exit 2 ;;
 esac

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createExecutor, type Executor } from '../graph/executor';
 import { createSearchEngine } from '../search/engine';
-import { reindexAll } from '../search/sync';
 import { loadConfig } from '../src/config';
+import { reindexAll } from '../src/indexing/sync';
 
 /**
  * `npm run reindex`: a full rebuild of the search index from Neo4j.

@@ -1,19 +1,14 @@
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
-import { Catalog } from '../graph/catalog';
-import { DemandRecorder } from '../graph/demand';
-import { createExecutor, type Executor } from '../graph/executor';
+import { createExecutor, type Executor, type GraphConnection } from '../graph/executor';
 import { seedAll } from '../graph/load';
 import { type LocalNeo4j, startLocalNeo4j } from '../graph/local-server';
-import { CandidateIndex } from '../graph/match/candidates';
-import { Matcher } from '../graph/match/match';
 import { migrate } from '../graph/migrations';
 import { createSearchEngine } from '../search/engine';
-import { followGraphChanges, reindexAll } from '../search/sync';
 import type { SearchEngine } from '../search/types';
-import { createGraphQLServer } from './api/yoga';
 import type { AppConfig } from './config';
-import type { Services } from './services';
+import { followGraphChanges, reindexAll } from './indexing/sync';
+import { assembleServices, type Services } from './services';
 
 /**
  * Starts everything a Cyberkort process needs, in order: the graph (a local Neo4j when
@@ -33,52 +28,29 @@ export function createLogger(config: AppConfig): Logger {
   return pino({ level: config.LOG_LEVEL, base: { app: 'cyberkort' }, timestamp: pino.stdTimeFunctions.isoTime });
 }
 
-/**
- * The request-facing services over a graph and a search engine: catalog, the match candidate
- * index (loaded now) and matcher, and the GraphQL server. The runtime, tests and benchmarks all
- * assemble them here.
- */
-export async function assembleServices(parts: {
-  config: AppConfig;
-  log: Logger;
-  executor: Executor;
-  search: SearchEngine;
-  /** How often demand signals are written; tests write them explicitly with demand.flush(). */
-  demandFlushMs?: number;
-}): Promise<{ services: Services; candidates: CandidateIndex }> {
-  const candidates = new CandidateIndex(parts.executor);
-  await candidates.loadAll();
-  const demand = new DemandRecorder(parts.executor, {
-    intervalMs: parts.demandFlushMs,
-    onError: (error) => parts.log.warn({ err: error }, 'demand signals not written yet; will retry'),
-  });
-  const { demandFlushMs: _interval, ...shared } = parts;
-  const base = {
-    ...shared,
-    catalog: new Catalog(parts.executor, () => candidates.providerCounts()),
-    demand,
-    matcher: new Matcher(parts.executor, candidates, demand),
-  };
-  const yoga = createGraphQLServer(base);
-  return { services: { ...base, graphql: (request) => Promise.resolve(yoga.fetch(request)) }, candidates };
-}
-
 const today = () => new Date().toISOString().slice(0, 10);
 
 const COUNT_COMPANIES = 'MATCH (c:Company) RETURN count(c) AS companies';
 
-export async function startRuntime(config: AppConfig, log: Logger): Promise<Runtime> {
+export async function startRuntime(
+  config: AppConfig,
+  log: Logger,
+  options: {
+    /** A graph to use instead of NEO4J_URI or a local server (the test suite shares its own). */
+    graph?: GraphConnection;
+  } = {},
+): Promise<Runtime> {
   let localNeo4j: LocalNeo4j | null = null;
   let executor: Executor | undefined;
   let engine: SearchEngine | undefined;
   try {
-    let connection = {
+    let connection: GraphConnection = options.graph ?? {
       uri: config.NEO4J_URI ?? '',
       user: config.NEO4J_USER,
       password: config.NEO4J_PASSWORD,
       database: config.NEO4J_DATABASE,
     };
-    if (!config.NEO4J_URI) {
+    if (!config.NEO4J_URI && !options.graph) {
       const dataDir = path.resolve(ROOT, config.LOCAL_NEO4J_DATA);
       log.info({ port: config.LOCAL_NEO4J_PORT, dataDir }, 'starting local Neo4j');
       localNeo4j = await startLocalNeo4j({

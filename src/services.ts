@@ -1,10 +1,14 @@
-import type { Logger } from 'pino';
-import type { Catalog } from '../graph/catalog';
-import type { DemandRecorder } from '../graph/demand';
+import { type Logger, pino } from 'pino';
+import { Catalog } from '../graph/catalog';
+import { DemandRecorder } from '../graph/demand';
 import type { Executor } from '../graph/executor';
-import type { Matcher } from '../graph/match/match';
+import { CandidateIndex } from '../graph/match/candidates';
+import { Matcher } from '../graph/match/match';
+import { createSearchEngine } from '../search/engine';
 import type { SearchEngine } from '../search/types';
-import type { AppConfig } from './config';
+import { createGraphQLServer } from './api/yoga';
+import { type AppConfig, loadConfig } from './config';
+import { reindexAll } from './indexing/sync';
 
 /**
  * What a request can use: created once per process by the server entry and handed to every
@@ -22,4 +26,55 @@ export interface Services {
   demand: DemandRecorder;
   /** Answers a GraphQL request (the same yoga instance as /graphql). */
   graphql: (request: Request) => Promise<Response>;
+}
+
+/**
+ * The request-facing services over a graph and a search engine: catalog, the match candidate
+ * index (loaded now) and matcher, and the GraphQL server. The runtime, tests and benchmarks all
+ * assemble them here.
+ */
+export async function assembleServices(parts: {
+  config: AppConfig;
+  log: Logger;
+  executor: Executor;
+  search: SearchEngine;
+  /** How often demand signals are written; tests write them explicitly with demand.flush(). */
+  demandFlushMs?: number;
+}): Promise<{ services: Services; candidates: CandidateIndex }> {
+  const candidates = new CandidateIndex(parts.executor);
+  await candidates.loadAll();
+  const demand = new DemandRecorder(parts.executor, {
+    intervalMs: parts.demandFlushMs,
+    onError: (error) => parts.log.warn({ err: error }, 'demand signals not written yet; will retry'),
+  });
+  const { demandFlushMs: _interval, ...shared } = parts;
+  const base = {
+    ...shared,
+    catalog: new Catalog(parts.executor, () => candidates.providerCounts()),
+    demand,
+    matcher: new Matcher(parts.executor, candidates, demand),
+  };
+  const yoga = createGraphQLServer(base);
+  return { services: { ...base, graphql: (request) => Promise.resolve(yoga.fetch(request)) }, candidates };
+}
+
+/**
+ * The same services over a graph with a fresh embedded search index built from it, for tests
+ * and benchmarks that need the whole request side without the runtime's background work.
+ */
+export async function servicesOver(
+  executor: Executor,
+  options: { env?: Record<string, string>; demandFlushMs?: number },
+): Promise<Services> {
+  const search = createSearchEngine({});
+  await search.ensureIndex();
+  await reindexAll(executor, search);
+  const { services } = await assembleServices({
+    config: loadConfig(options.env ?? {}),
+    log: pino({ level: 'silent' }),
+    executor,
+    search,
+    demandFlushMs: options.demandFlushMs,
+  });
+  return services;
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { createExecutor } from '../../graph/executor';
 import { seedAll } from '../../graph/load';
+import { freePort } from '../../graph/local-neo4j/free-port';
 import { type LocalNeo4j, startLocalNeo4j } from '../../graph/local-server';
 import { migrate } from '../../graph/migrations';
-import { freePort } from '../../tests/support/ports';
 
 /**
  * A graph of a given size for benchmarks: a local Neo4j whose data folder is kept per size

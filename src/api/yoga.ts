@@ -6,9 +6,9 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
 import { GraphError } from '../../graph/executor';
-import { createContext, type GraphQLContext } from '../../graph/schema/context';
-import { schema } from '../../graph/schema/index';
 import type { Services } from '../services';
+import { createContext, type GraphQLContext } from './context';
+import { schema } from './schema/index';
 
 /** Limits sized for the deepest legitimate query (search → hit → product → company → products → needs). */
 export const GRAPHQL_LIMITS = {

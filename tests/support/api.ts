@@ -1,5 +1,5 @@
+import { servicesOver } from '../../src/services';
 import { testExecutor } from './graph';
-import { servicesOver } from './services';
 
 /** The GraphQL API over the suite's Neo4j, with an embedded search index built from it. */
 export async function testApi(env: Record<string, string> = {}) {

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
-import type { Executor } from '../graph/executor';
+import type { Executor } from '../../graph/executor';
+import type { SearchDocument, SearchEngine } from '../../search/types';
 import { readListingDocuments } from './documents';
-import type { SearchDocument, SearchEngine } from './types';
 
 /** Rebuilds the whole index from the graph; searches keep being served from the old index meanwhile. */
 export async function reindexAll(executor: Executor, engine: SearchEngine): Promise<number> {

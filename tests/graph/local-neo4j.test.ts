@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type AuthToken } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalNeo4j, startLocalNeo4j } from '../graph/local-server';
-import { freePort } from './support/ports';
+import { freePort } from '../../graph/local-neo4j/free-port';
+import { type LocalNeo4j, startLocalNeo4j } from '../../graph/local-server';
 
 // The first run on a machine resolves ~120 MB of jars from Maven Central before the JVM starts.
 const FIRST_START_TIMEOUT_MS = 300_000;

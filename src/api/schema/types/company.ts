@@ -1,7 +1,7 @@
-import type { ListingFilter } from '../../catalog';
-import type { CertificationView, CompanyProfile, CompanySummary, CompetenceView } from '../../views';
+import type { ListingFilter } from '../../../../graph/catalog';
+import type { CertificationView, CompanyProfile, CompanySummary, CompetenceView } from '../../../../graph/views';
+import type { GraphQLContext } from '../../context';
 import { builder } from '../builder';
-import type { GraphQLContext } from '../context';
 import {
   CodeNameRef,
   codeListSchema,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { FACETS, type FacetName, type SearchFilters, type SearchHit } from '../../../search/types';
-import type { Taxonomy } from '../../catalog';
-import { searchDemand } from '../../demand';
-import type { Text } from '../../model';
+import type { Taxonomy } from '../../../../graph/catalog';
+import { searchDemand } from '../../../../graph/demand';
+import type { Text } from '../../../../graph/model';
+import { FACETS, type FacetName, type SearchFilters, type SearchHit } from '../../../../search/types';
 import { builder } from '../builder';
 import { codeListSchema, LocalizedText, limitSchema, offsetSchema, SizeBandEnum } from './common';
 import { CompanyRef } from './company';

@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { UnknownNeedsError } from '../../match/match';
-import { criterionRules, RANKING_RULES } from '../../match/rules';
-import type { MatchContext, MatchResult, RankedProvider, ScoreComponent } from '../../match/types';
-import type { Text } from '../../model';
+import { UnknownNeedsError } from '../../../../graph/match/match';
+import { criterionRules, RANKING_RULES } from '../../../../graph/match/rules';
+import type { MatchContext, MatchResult, RankedProvider, ScoreComponent } from '../../../../graph/match/types';
+import type { Text } from '../../../../graph/model';
 import { builder } from '../builder';
 import { LocalizedText, SizeBandEnum, slugSchema } from './common';
 import { CompanyRef } from './company';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemandRecorder, scrubQuery } from '../graph/demand';
-import { CandidateIndex } from '../graph/match/candidates';
-import { Matcher } from '../graph/match/match';
-import { testApi } from './support/api';
-import { closeTestExecutor, testExecutor, uniquePrefix } from './support/graph';
+import { DemandRecorder, scrubQuery } from '../../graph/demand';
+import { CandidateIndex } from '../../graph/match/candidates';
+import { Matcher } from '../../graph/match/match';
+import { testApi } from '../support/api';
+import { closeTestExecutor, testExecutor, uniquePrefix } from '../support/graph';
 
 type Api = Awaited<ReturnType<typeof testApi>>;
 let api: Api;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Text } from '../../model';
-import type { CodeName } from '../../views';
+import type { Text } from '../../../../graph/model';
+import type { CodeName } from '../../../../graph/views';
 import { builder } from '../builder';
 
 export const LocalizedText = builder.objectRef<Text>('LocalizedText').implement({

@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
-import type { GraphQLContext } from './context';
+import type { GraphQLContext } from '../context';
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;

@@ -1,6 +1,6 @@
-import type { ProductProfile, ProductSummary } from '../../views';
+import type { ProductProfile, ProductSummary } from '../../../../graph/views';
+import type { GraphQLContext } from '../../context';
 import { builder } from '../builder';
-import type { GraphQLContext } from '../context';
 import {
   CodeNameRef,
   DeliveryEnum,

@@ -2,15 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NEEDS } from '../graph/data/needs';
-import { TAXONOMIES } from '../graph/data/taxonomies';
-import { createExecutor, type Executor } from '../graph/executor';
-import { loadEcosystem, seedAll } from '../graph/load';
-import { type LocalNeo4j, startLocalNeo4j } from '../graph/local-server';
-import { migrate } from '../graph/migrations';
-import type { Ecosystem } from '../graph/model';
-import { generateEcosystem } from '../graph/sample/generate';
-import { freePort } from './support/ports';
+import { NEEDS } from '../../graph/data/needs';
+import { TAXONOMIES } from '../../graph/data/taxonomies';
+import { createExecutor, type Executor } from '../../graph/executor';
+import { loadEcosystem, seedAll } from '../../graph/load';
+import { freePort } from '../../graph/local-neo4j/free-port';
+import { type LocalNeo4j, startLocalNeo4j } from '../../graph/local-server';
+import { migrate } from '../../graph/migrations';
+import type { Ecosystem } from '../../graph/model';
+import { generateEcosystem } from '../../graph/sample/generate';
 
 /**
  * Seeding against a real Neo4j. This file starts its own server rather than using the suite's

@@ -1,5 +1,5 @@
-import type { SkillNode } from '../../catalog';
-import type { CategoryNode, CsfFunctionNode, MunicipalityView, RegionView } from '../../views';
+import type { SkillNode } from '../../../../graph/catalog';
+import type { CategoryNode, CsfFunctionNode, MunicipalityView, RegionView } from '../../../../graph/views';
 import { builder } from '../builder';
 import { CodeNameRef, LocalizedText } from './common';
 

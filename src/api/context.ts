@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Services } from '../../src/services';
-import type { CompanyProfile, ProductProfile } from '../views';
+import type { CompanyProfile, ProductProfile } from '../../graph/views';
+import type { Services } from '../services';
 
 /**
  * Per-request context. The loaders batch every nested lookup of one request into one Cypher

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSearchEngine } from '../search/engine';
-import { followGraphChanges, reindexAll } from '../search/sync';
-import type { SearchEngine } from '../search/types';
-import { closeTestExecutor, testExecutor, uniquePrefix } from './support/graph';
+import { createSearchEngine } from '../../search/engine';
+import type { SearchEngine } from '../../search/types';
+import { followGraphChanges, reindexAll } from '../../src/indexing/sync';
+import { closeTestExecutor, testExecutor, uniquePrefix } from '../support/graph';
 
 let engine: SearchEngine;
 const executor = () => testExecutor();

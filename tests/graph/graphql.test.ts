@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Catalog } from '../graph/catalog';
-import { createExecutor } from '../graph/executor';
-import { CandidateIndex } from '../graph/match/candidates';
-import { printSchemaText } from '../graph/schema/print';
-import { createGraphQLServer } from '../src/api/yoga';
-import { testApi } from './support/api';
-import { closeTestExecutor, testExecutor } from './support/graph';
-import { freePort } from './support/ports';
+import { Catalog } from '../../graph/catalog';
+import { createExecutor } from '../../graph/executor';
+import { freePort } from '../../graph/local-neo4j/free-port';
+import { CandidateIndex } from '../../graph/match/candidates';
+import { printSchemaText } from '../../src/api/schema/print';
+import { createGraphQLServer } from '../../src/api/yoga';
+import { testApi } from '../support/api';
+import { closeTestExecutor, testExecutor } from '../support/graph';
 
 type Api = Awaited<ReturnType<typeof testApi>>;
 let api: Api;
@@ -32,7 +32,7 @@ const COMPANY_PAGE = `
 
 describe('GraphQL API over the real Neo4j', () => {
   it('committed schema.graphql matches the code', () => {
-    const committed = readFileSync(new URL('../graph/schema.graphql', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../../src/api/schema.graphql', import.meta.url), 'utf8');
     expect(committed).toBe(printSchemaText());
   });
 

@@ -6,11 +6,11 @@
  */
 import { Meilisearch } from 'meilisearch';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmbeddedEngine } from '../search/embedded';
-import { createMeilisearchEngine } from '../search/meilisearch';
-import type { FacetName, SearchDocument, SearchEngine, SearchResponse } from '../search/types';
-import { FACETS } from '../search/types';
-import { FIXTURE_IDS as IDS, searchFixtures } from './fixtures/search-documents';
+import { createEmbeddedEngine } from '../../search/embedded';
+import { createMeilisearchEngine } from '../../search/meilisearch';
+import type { FacetName, SearchDocument, SearchEngine, SearchResponse } from '../../search/types';
+import { FACETS } from '../../search/types';
+import { FIXTURE_IDS as IDS, searchFixtures } from '../fixtures/search-documents';
 
 interface EngineHandle {
   engine: SearchEngine;

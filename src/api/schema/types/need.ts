@@ -1,4 +1,4 @@
-import type { NeedSummary, NeedView } from '../../views';
+import type { NeedSummary, NeedView } from '../../../../graph/views';
 import { builder } from '../builder';
 import { CodeNameRef, LocalizedText, slugSchema } from './common';
 
