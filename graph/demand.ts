@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { Executor } from './executor';
+import { GraphWriter } from './write';
 
 /**
  * Anonymous demand signals for gap analysis: what SMEs asked for, where, in which sector and
@@ -72,11 +73,13 @@ export class DemandRecorder {
   private pending: DemandSignal[] = [];
   private flushing: Promise<void> | undefined;
   private readonly timer: NodeJS.Timeout;
+  private readonly writer: GraphWriter;
 
   constructor(
-    private readonly executor: Executor,
+    executor: Executor,
     private readonly options: { intervalMs?: number; maxPending?: number; onError?: (error: unknown) => void } = {},
   ) {
+    this.writer = new GraphWriter(executor);
     this.timer = setInterval(() => {
       this.flush().catch((error) => this.options.onError?.(error));
     }, options.intervalMs ?? 2_000);
@@ -108,7 +111,7 @@ export class DemandRecorder {
 
   private async write(batch: DemandSignal[]): Promise<void> {
     try {
-      await this.executor.write('demand.record', RECORD_DEMAND, {
+      await this.writer.run('demand.record', RECORD_DEMAND, {
         signals: batch.map((signal) => ({
           id: randomUUID(),
           kind: signal.kind,

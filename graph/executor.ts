@@ -1,7 +1,7 @@
-import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 
 /**
- * The one place every Cypher query runs. A session per call with the database named,
+ * The one place every Cypher query runs (writes enter through graph/write.ts). A session per call with the database named,
  * managed transactions (executeRead/executeWrite retry transient failures), transaction
  * metadata naming the query, and Neo4j errors translated to the project's own.
  */
@@ -40,39 +40,15 @@ export class Executor {
   ) {}
 
   async read<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Params = {}): Promise<T[]> {
-    const result = await this.run<T>('READ', name, cypher, params);
+    const result = await this.transaction('READ', name, (tx) => tx.run<T>(cypher, params));
     return result.records.map((record) => toPlain(record.toObject()) as T);
   }
 
-  async write<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Params = {}): Promise<T[]> {
-    const result = await this.run<T>('WRITE', name, cypher, params);
-    return result.records.map((record) => toPlain(record.toObject()) as T);
-  }
-
-  /** Several writes in one transaction: all or nothing. */
-  async writeTransaction(name: string, steps: Array<{ cypher: string; params?: Params }>): Promise<void> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    this.counter.roundTrips += 1;
-    try {
-      await session.executeWrite(
-        async (tx) => {
-          for (const step of steps) await tx.run(step.cypher, step.params ?? {});
-        },
-        { metadata: { app: 'cyberkort', query: name }, timeout: this.options.timeoutMs },
-      );
-    } catch (error) {
-      throw translate(error, name);
-    } finally {
-      await session.close();
-    }
-  }
-
-  private async run<T extends RecordShape>(
-    mode: 'READ' | 'WRITE',
-    name: string,
-    cypher: string,
-    params: Params,
-  ): Promise<QueryResult<T>> {
+  /**
+   * One managed transaction: retried as a whole on transient failures, so `work` must not have
+   * effects outside it. Writes come through graph/write.ts, which logs what they change.
+   */
+  async transaction<T>(mode: 'READ' | 'WRITE', name: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -80,7 +56,6 @@ export class Executor {
     this.counter.roundTrips += 1;
     const config = { metadata: { app: 'cyberkort', query: name }, timeout: this.options.timeoutMs };
     try {
-      const work = (tx: { run: (q: string, p: Params) => Promise<QueryResult<T>> }) => tx.run(cypher, params);
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
       throw translate(error, name);

@@ -6,6 +6,7 @@ import { DEFAULT_BATCH_SIZE, inBatches, type LoadOptions } from './loaders/share
 import { loadNeeds, loadTaxonomies } from './loaders/taxonomies';
 import type { Ecosystem } from './model';
 import { generateEcosystem } from './sample/generate';
+import { GraphWriter } from './write';
 
 /**
  * Writing the knowledge graph from typed rows (graph/model.ts). This module is the entry point
@@ -20,8 +21,8 @@ import { generateEcosystem } from './sample/generate';
  * Integers (founded, employees, headcount, priceFromDkk) travel as JS numbers and are stored
  * as integers with Cypher's toInteger(), so rows stay plain JSON; dates travel as ISO strings
  * and become Neo4j dates with date(). Company and Product also carry `rowHash`, a hash of the
- * row last loaded: `updatedAt` moves only when it changes, so re-seeding unchanged data does
- * not make every listing look new to the search sync.
+ * row last loaded: only a changed row is stamped (`updatedAt`) and logged as a change, so
+ * re-seeding unchanged data does not make every listing look new to search and matching.
  */
 
 export type { LoadOptions } from './loaders/shared';
@@ -39,7 +40,10 @@ const DELETE_COMPANIES_WITH_PRODUCTS = `
 UNWIND $cvrs AS cvr
 MATCH (c:Company {cvr: cvr})
 OPTIONAL MATCH (c)-[:OFFERS]->(p:Product)
-DETACH DELETE c, p`;
+WITH c, c.slug AS company, collect(p) AS products, collect(p.slug) AS productSlugs
+FOREACH (p IN products | DETACH DELETE p)
+DETACH DELETE c
+RETURN company, productSlugs`;
 
 export interface SeedOptions extends LoadOptions {
   companies: number;
@@ -69,8 +73,17 @@ export async function seedAll(executor: Executor, options: SeedOptions): Promise
     keys: ecosystem.companies.map((c) => `${c.cvr} ${c.slug}`),
   });
   // A deleted company takes its products and all their links along, so these batches are smaller.
+  const writer = new GraphWriter(executor);
   await inBatches(stale, Math.max(1, Math.floor(batchSize / 10)), 'stale-sample', onProgress, (rows) =>
-    executor.write('seed.deleteStaleSample', DELETE_COMPANIES_WITH_PRODUCTS, { cvrs: rows.map((row) => row.cvr) }),
+    writer.change('seed.deleteStaleSample', async (tx) => {
+      const deleted = await tx.run<{ company: string; productSlugs: string[] }>(DELETE_COMPANIES_WITH_PRODUCTS, {
+        cvrs: rows.map((row) => row.cvr),
+      });
+      for (const { company, productSlugs } of deleted) {
+        tx.changed({ kind: 'Company', key: company, op: 'deleted', company });
+        tx.changed(...productSlugs.map((key) => ({ kind: 'Product' as const, key, op: 'deleted' as const, company })));
+      }
+    }),
   );
   await loadEcosystem(executor, ecosystem, { batchSize, onProgress });
   return ecosystem;

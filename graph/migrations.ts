@@ -1,4 +1,5 @@
 import type { Executor } from './executor';
+import { GraphWriter } from './write';
 
 /**
  * Ordered, idempotent schema migrations. Each runs once; the graph records which ran as
@@ -54,6 +55,10 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '0004-reindex-requests',
     statements: [unique('ReindexRequest', 'id')],
   },
+  {
+    id: '0005-change-log',
+    statements: [unique('ChangeSequence', 'id'), index('Change', 'seq'), index('Change', 'at')],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';
@@ -62,14 +67,15 @@ const RECORD = 'MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = dateti
 /** Applies pending migrations in order; returns the ids applied now. */
 export async function migrate(executor: Executor, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
   // The ledger constraint must exist before the ledger is read, so the first statement always runs (it is idempotent).
-  await executor.write('migrate.ledger', MIGRATIONS[0]?.statements[0] ?? unique('Migration', 'id'));
+  const writer = new GraphWriter(executor);
+  await writer.run('migrate.ledger', MIGRATIONS[0]?.statements[0] ?? unique('Migration', 'id'));
   const applied = new Set((await executor.read<{ id: string }>('migrate.applied', APPLIED)).map((row) => row.id));
   const now: string[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.id)) continue;
     // Schema commands cannot share a transaction with data writes, so each statement runs on its own.
-    for (const statement of migration.statements) await executor.write(`migrate.${migration.id}`, statement);
-    await executor.write('migrate.record', RECORD, { id: migration.id });
+    for (const statement of migration.statements) await writer.run(`migrate.${migration.id}`, statement);
+    await writer.run('migrate.record', RECORD, { id: migration.id });
     now.push(migration.id);
   }
   return now;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createExecutor, type Executor } from '../graph/executor';
+import { GraphWriter } from '../graph/write';
 import { createSearchEngine } from '../search/engine';
 import { loadConfig } from '../src/config';
 import { reindexAll } from '../src/indexing/sync';
@@ -15,7 +16,7 @@ const STATUS = 'MATCH (r:ReindexRequest {id: $id}) RETURN r.completedAt IS NOT N
 
 async function viaServer(executor: Executor): Promise<string> {
   const id = randomUUID();
-  await executor.write('reindex.request', REQUEST, { id });
+  await new GraphWriter(executor).run('reindex.request', REQUEST, { id });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -46,6 +46,8 @@ const schema = z
       .optional()
       .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
     SAMPLE_COMPANIES: z.coerce.number().int().min(1).max(100_000).default(300),
+    CHANGE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+    RECONCILE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && (!env.NEO4J_USER || !env.NEO4J_PASSWORD)) {

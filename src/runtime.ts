@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
+import { lastChangeSeq, listingFingerprints } from '../graph/changes';
 import { createExecutor, type Executor, type GraphConnection } from '../graph/executor';
 import { seedAll } from '../graph/load';
 import { type LocalNeo4j, startLocalNeo4j } from '../graph/local-server';
@@ -7,7 +8,7 @@ import { migrate } from '../graph/migrations';
 import { createSearchEngine } from '../search/engine';
 import type { SearchEngine } from '../search/types';
 import type { AppConfig } from './config';
-import { followGraphChanges, reindexAll } from './indexing/sync';
+import { candidateReadModel, followGraphChanges, reindexAll, searchReadModel } from './indexing/sync';
 import { assembleServices, type Services } from './services';
 
 /**
@@ -83,7 +84,10 @@ export async function startRuntime(
     });
     engine = search;
     await search.ensureIndex();
-    const syncStartedAt = new Date();
+    // Where the read models start: the change-log position and fingerprints taken before they are
+    // built, so a change that lands while they build is applied again rather than missed.
+    const after = await lastChangeSeq(executor);
+    const baseline = await listingFingerprints(executor);
     if ((await search.count()) === 0) {
       const started = Date.now();
       const documents = await reindexAll(executor, search);
@@ -91,14 +95,13 @@ export async function startRuntime(
     }
     const { services, candidates } = await assembleServices({ config, log, executor, search });
     log.info({ companies: candidates.size }, 'match candidate index loaded');
-    const follower = followGraphChanges(executor, search, {
-      since: syncStartedAt,
-      onCompaniesChanged: async (slugs) => {
-        if (slugs === null) await candidates.loadAll();
-        else await candidates.refresh(slugs);
-      },
-      onError: (error) => log.warn({ err: error }, 'search sync failed; will retry'),
-      onSync: (companies) => log.info({ companies }, 'search index updated from graph changes'),
+    const follower = followGraphChanges(executor, [searchReadModel(executor, search), candidateReadModel(candidates)], {
+      after,
+      baseline,
+      intervalMs: config.CHANGE_POLL_MS,
+      reconcileMs: config.RECONCILE_MS,
+      onError: (error, phase) => log.warn({ err: error, phase }, 'read models not updated yet; will retry'),
+      onApplied: (event) => log.info(event, 'read models updated from the graph'),
     });
 
     const activeExecutor = executor;

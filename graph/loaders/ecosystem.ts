@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../executor';
 import type { CompanyRow, Ecosystem, ProductRow } from '../model';
+import { type Change, type ChangeOp, GraphWriter } from '../write';
 import {
   DEFAULT_BATCH_SIZE,
   inBatches,
@@ -12,23 +13,27 @@ import {
 } from './shared';
 
 /**
- * Loads companies and products (graph/model.ts rows) in batches. Each batch is one transaction
- * holding the node upserts and the replacement of every outgoing relationship type, so a batch
- * is all or nothing and a re-run converges.
+ * Loads companies and products (graph/model.ts rows) in batches. Each batch is one change
+ * through the write path (graph/write.ts) holding the node upserts and the replacement of every
+ * outgoing relationship type, so a batch is all or nothing, a re-run converges, and the listings
+ * whose rows changed are stamped and logged for search and matching.
  */
 
+// Returns what changed, for the change log (which also stamps updatedAt): a company whose row
+// hash is unchanged was not touched.
 const MERGE_COMPANIES = `
 UNWIND $rows AS row
 MERGE (c:Company {cvr: row.cvr})
-WITH c, row, c.rowHash = row.rowHash AS unchanged
+WITH c, row, c.rowHash = row.rowHash AS unchanged, c.rowHash IS NULL AS created
 SET c.slug = row.slug, c.name = row.name, c.legalForm = row.legalForm,
     c.descriptionDa = row.descriptionDa, c.descriptionEn = row.descriptionEn,
     c.address = row.address, c.postcode = row.postcode, c.city = row.city,
     c.website = row.website, c.email = row.email, c.phone = row.phone,
     c.founded = toInteger(row.founded), c.employees = toInteger(row.employees), c.sizeBand = row.sizeBand,
     c.languages = row.languages, c.customerSizeBands = row.customerSizeBands, c.sample = row.sample,
-    c.rowHash = row.rowHash,
-    c.updatedAt = CASE WHEN unchanged THEN c.updatedAt ELSE datetime() END`;
+    c.rowHash = row.rowHash
+WITH c, unchanged, created WHERE NOT coalesce(unchanged, false)
+RETURN c.slug AS slug, created`;
 
 const COMPANY_LOCATED_IN = replaceTargets('Company', 'cvr', 'LOCATED_IN', 'Municipality', 'code');
 const COMPANY_SERVES = replaceTargets('Company', 'cvr', 'SERVES', 'Region', 'code');
@@ -72,19 +77,21 @@ const MERGE_PRODUCTS = `
 UNWIND $rows AS row
 MATCH (c:Company {slug: row.companySlug})
 MERGE (p:Product {slug: row.slug})
-WITH c, p, row, p.rowHash = row.rowHash AS unchanged
+WITH c, p, row, p.rowHash = row.rowHash AS unchanged, p.rowHash IS NULL AS created
 SET p.name = row.name, p.kind = row.kind, p.descriptionDa = row.descriptionDa, p.descriptionEn = row.descriptionEn,
     p.pricingModel = row.pricingModel, p.priceFromDkk = toInteger(row.priceFromDkk), p.delivery = row.delivery,
     p.languages = row.languages, p.smeFit = row.smeFit, p.status = row.status,
-    p.rowHash = row.rowHash,
-    p.updatedAt = CASE WHEN unchanged THEN p.updatedAt ELSE datetime() END
-WITH c, p
+    p.rowHash = row.rowHash
+WITH c, p, unchanged, created
 CALL (c, p) {
-  MATCH (other:Company)-[old:OFFERS]->(p)
+  OPTIONAL MATCH (other:Company)-[old:OFFERS]->(p)
   WHERE other <> c
   DELETE old
+  RETURN collect(other.slug) AS movedFrom
 }
-MERGE (c)-[:OFFERS]->(p)`;
+MERGE (c)-[:OFFERS]->(p)
+WITH c, p, unchanged, created, movedFrom WHERE NOT coalesce(unchanged, false) OR size(movedFrom) > 0
+RETURN p.slug AS slug, c.slug AS company, created, movedFrom`;
 
 const PRODUCT_ADDRESSES = replaceTargets('Product', 'slug', 'ADDRESSES', 'Need', 'slug');
 const PRODUCT_IN_CATEGORY = replaceTargets('Product', 'slug', 'IN_CATEGORY', 'Category', 'code');
@@ -95,7 +102,9 @@ const DELETE_UNLISTED_PRODUCTS = `
 UNWIND $rows AS row
 MATCH (c:Company {cvr: row.cvr})-[:OFFERS]->(p:Product)
 WHERE NOT p.slug IN row.productSlugs
-DETACH DELETE p`;
+WITH c.slug AS company, p, p.slug AS slug
+DETACH DELETE p
+RETURN slug, company`;
 
 const EXISTING_COMPANIES = 'UNWIND $slugs AS slug MATCH (c:Company {slug: slug}) RETURN c.slug AS slug';
 
@@ -112,29 +121,63 @@ export async function loadEcosystem(executor: Executor, ecosystem: Ecosystem, op
   const cvr = (c: CompanyRow) => c.cvr;
   const slug = (p: ProductRow) => p.slug;
 
+  const writer = new GraphWriter(executor);
+
   await inBatches(companies, batchSize, 'companies', onProgress, (rows) =>
-    executor.writeTransaction('load.companies', [
-      { cypher: MERGE_COMPANIES, params: { rows: rows.map(companyProperties) } },
-      { cypher: COMPANY_LOCATED_IN, params: targetsOf(rows, cvr, (c) => [c.municipalityCode]) },
-      { cypher: COMPANY_SERVES, params: targetsOf(rows, cvr, (c) => c.regionsServed) },
-      { cypher: COMPANY_EXPERIENCED_IN, params: targetsOf(rows, cvr, (c) => c.sectorCodes) },
-      { cypher: COMPANY_HAS_COMPETENCE, params: { rows: rows.map((c) => ({ key: c.cvr, targets: c.competences })) } },
-      { cypher: COMPANY_HOLDS, params: { rows: rows.map((c) => ({ key: c.cvr, targets: c.certifications })) } },
-    ]),
+    writer.change('load.companies', async (tx) => {
+      const changed = await tx.run<{ slug: string; created: boolean }>(MERGE_COMPANIES, {
+        rows: rows.map(companyProperties),
+      });
+      await tx.run(
+        COMPANY_LOCATED_IN,
+        targetsOf(rows, cvr, (c) => [c.municipalityCode]),
+      );
+      await tx.run(
+        COMPANY_SERVES,
+        targetsOf(rows, cvr, (c) => c.regionsServed),
+      );
+      await tx.run(
+        COMPANY_EXPERIENCED_IN,
+        targetsOf(rows, cvr, (c) => c.sectorCodes),
+      );
+      await tx.run(COMPANY_HAS_COMPETENCE, { rows: rows.map((c) => ({ key: c.cvr, targets: c.competences })) });
+      await tx.run(COMPANY_HOLDS, { rows: rows.map((c) => ({ key: c.cvr, targets: c.certifications })) });
+      tx.changed(...changed.map((c) => companyChange(c.slug, c.created ? 'created' : 'updated')));
+    }),
   );
 
   await inBatches(products, batchSize, 'products', onProgress, (rows) =>
-    executor.writeTransaction('load.products', [
-      { cypher: MERGE_PRODUCTS, params: { rows: rows.map(productProperties) } },
-      { cypher: PRODUCT_ADDRESSES, params: targetsOf(rows, slug, (p) => p.needSlugs) },
-      { cypher: PRODUCT_IN_CATEGORY, params: targetsOf(rows, slug, (p) => p.categoryCodes) },
-      { cypher: PRODUCT_COVERS, params: targetsOf(rows, slug, (p) => p.csfCategoryCodes) },
-      { cypher: PRODUCT_HELPS_COMPLY, params: targetsOf(rows, slug, (p) => p.regulationCodes) },
-    ]),
+    writer.change('load.products', async (tx) => {
+      const changed = await tx.run<{ slug: string; company: string; created: boolean; movedFrom: string[] }>(
+        MERGE_PRODUCTS,
+        { rows: rows.map(productProperties) },
+      );
+      await tx.run(
+        PRODUCT_ADDRESSES,
+        targetsOf(rows, slug, (p) => p.needSlugs),
+      );
+      await tx.run(
+        PRODUCT_IN_CATEGORY,
+        targetsOf(rows, slug, (p) => p.categoryCodes),
+      );
+      await tx.run(
+        PRODUCT_COVERS,
+        targetsOf(rows, slug, (p) => p.csfCategoryCodes),
+      );
+      await tx.run(
+        PRODUCT_HELPS_COMPLY,
+        targetsOf(rows, slug, (p) => p.regulationCodes),
+      );
+      for (const p of changed) {
+        tx.changed({ kind: 'Product', key: p.slug, op: p.created ? 'created' : 'updated', company: p.company });
+        // The company that offered it before has lost a product.
+        tx.changed(...p.movedFrom.map((company) => companyChange(company, 'updated')));
+      }
+    }),
   );
 
   await inBatches(companies, batchSize, 'partners', onProgress, (rows) =>
-    executor.write(
+    writer.run(
       'load.partners',
       COMPANY_PARTNER_OF,
       targetsOf(rows, cvr, (c) => c.partnerSlugs),
@@ -144,11 +187,18 @@ export async function loadEcosystem(executor: Executor, ecosystem: Ecosystem, op
   const listed = new Map<string, string[]>(companies.map((c) => [c.slug, []]));
   for (const product of products) listed.get(product.companySlug)?.push(product.slug);
   await inBatches(companies, batchSize, 'unlisted-products', onProgress, (rows) =>
-    executor.write('load.deleteUnlistedProducts', DELETE_UNLISTED_PRODUCTS, {
-      rows: rows.map((c) => ({ cvr: c.cvr, productSlugs: listed.get(c.slug) ?? [] })),
+    writer.change('load.deleteUnlistedProducts', async (tx) => {
+      const deleted = await tx.run<{ slug: string; company: string }>(DELETE_UNLISTED_PRODUCTS, {
+        rows: rows.map((c) => ({ cvr: c.cvr, productSlugs: listed.get(c.slug) ?? [] })),
+      });
+      tx.changed(
+        ...deleted.map((p) => ({ kind: 'Product' as const, key: p.slug, op: 'deleted' as const, company: p.company })),
+      );
     }),
   );
 }
+
+const companyChange = (slug: string, op: ChangeOp): Change => ({ kind: 'Company', key: slug, op, company: slug });
 
 function companyProperties(c: CompanyRow) {
   return {

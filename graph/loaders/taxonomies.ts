@@ -1,5 +1,6 @@
 import type { Executor } from '../executor';
 import type { NeedRow, Taxonomies } from '../model';
+import { GraphWriter } from '../write';
 import { knownKeys, type LoadOptions, names, ReferenceCheck, replaceTargets, targetsOf, texts } from './shared';
 
 /**
@@ -76,7 +77,7 @@ const code = (row: { code: string }) => row.code;
 
 export async function loadTaxonomies(executor: Executor, t: Taxonomies, options: LoadOptions = {}): Promise<void> {
   checkTaxonomies(t);
-  await executor.writeTransaction('load.taxonomies', [
+  await new GraphWriter(executor).steps('load.taxonomies', [
     step(MERGE_REGIONS, t.regions),
     step(MERGE_MUNICIPALITIES, t.municipalities),
     step(
@@ -173,7 +174,7 @@ export async function loadNeeds(executor: Executor, needs: NeedRow[], options: L
   }
   check.throwIfAny('Needs reference codes that are not in the graph');
   const slug = (n: NeedRow) => n.slug;
-  await executor.writeTransaction('load.needs', [
+  await new GraphWriter(executor).steps('load.needs', [
     step(
       MERGE_NEEDS,
       needs.map((n) => ({

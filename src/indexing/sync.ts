@@ -1,5 +1,8 @@
 import neo4j from 'neo4j-driver';
+import { changesAfter, listingFingerprints, pruneChanges } from '../../graph/changes';
 import type { Executor } from '../../graph/executor';
+import type { CandidateIndex } from '../../graph/match/candidates';
+import { GraphWriter } from '../../graph/write';
 import type { SearchDocument, SearchEngine } from '../../search/types';
 import { readListingDocuments } from './documents';
 
@@ -42,11 +45,24 @@ async function indexedIdsOf(engine: SearchEngine, companySlug: string): Promise<
   }
 }
 
-const CHANGED_COMPANIES = `
-MATCH (c:Company)
-WHERE c.updatedAt > datetime($since)
-   OR EXISTS { MATCH (c)-[:OFFERS]->(p:Product) WHERE p.updatedAt > datetime($since) }
-RETURN c.slug AS slug ORDER BY slug`;
+/** A read model kept in step with the listings in the graph: the search index, the match candidate index. */
+export interface ListingReadModel {
+  readonly name: string;
+  /** Rebuilds these companies' entries from the graph; a company no longer there leaves the model. */
+  refresh(companySlugs: string[]): Promise<void>;
+  /** Rebuilds the whole model from the graph; returns its number of entries. */
+  rebuildAll(): Promise<number>;
+}
+
+export function searchReadModel(executor: Executor, engine: SearchEngine): ListingReadModel {
+  return {
+    name: `search:${engine.name}`,
+    refresh: async (slugs) => {
+      await syncCompanies(executor, engine, slugs);
+    },
+    rebuildAll: () => reindexAll(executor, engine),
+  };
+}
 
 const PENDING_REINDEX = 'MATCH (r:ReindexRequest) WHERE r.completedAt IS NULL RETURN r.id AS id';
 const COMPLETE_REINDEX = `
@@ -54,59 +70,140 @@ UNWIND $ids AS id
 MATCH (r:ReindexRequest {id: id})
 SET r.completedAt = datetime(), r.documents = $documents, r.engine = $engine`;
 
+export interface FollowerOptions {
+  /** The change-log position the read models were built at (lastChangeSeq before building them). */
+  after: number;
+  /** Fingerprints taken before the read models were built; the first reconciliation compares with these. */
+  baseline?: Map<string, string>;
+  /** How often the change log is read. */
+  intervalMs?: number;
+  /** How often the read models are reconciled against the graph's fingerprints. */
+  reconcileMs?: number;
+  /** Change-log entries older than this are pruned (hourly). */
+  keepDays?: number;
+  onError?: (error: unknown, phase: 'changes' | 'reconcile') => void;
+  onApplied?: (event: { source: 'changes' | 'reconcile' | 'reindex'; companies: number }) => void;
+}
+
+export interface Follower {
+  /** Applies the changes logged since the last pass; returns how many companies were refreshed. */
+  runOnce(): Promise<number>;
+  /** Compares fingerprints with the last pass and refreshes what differs; returns the companies refreshed. */
+  reconcile(): Promise<string[]>;
+  stop(): void;
+}
+
+// Past this share of companies changed at once (a restore, a bulk import), one rebuild beats
+// thousands of small refreshes.
+const REBUILD_SHARE = 0.25;
+
 /**
- * Follows the graph for the search index and any other read model given (onCompaniesChanged).
- * A pending (:ReindexRequest), written by `npm run reindex`, triggers a full rebuild in this
- * process, which owns the embedded index; otherwise, every few seconds, companies (or their
- * products) changed since the last pass are re-synced. Any writer that stamps updatedAt reaches
- * the indexes this way.
+ * Keeps the read models in step with the graph. Every `intervalMs` it reads the change log
+ * (graph/write.ts appends to it in the writing transaction, deletes included) and refreshes
+ * the companies named there; a pending (:ReindexRequest) from `npm run reindex` rebuilds
+ * everything. Every `reconcileMs` it compares each company's fingerprint with the last pass,
+ * so writes that bypassed the log (an operator's Cypher, a restore) still reach the models.
  */
 export function followGraphChanges(
   executor: Executor,
-  engine: SearchEngine,
-  options: {
-    intervalMs?: number;
-    since?: Date;
-    onError?: (error: unknown) => void;
-    onSync?: (n: number) => void;
-    /** Other read models that follow the same changes (the match candidate index); null means everything. */
-    onCompaniesChanged?: (slugs: string[] | null) => Promise<void>;
-  } = {},
-): { stop(): void; runOnce(): Promise<number> } {
-  let since = (options.since ?? new Date()).toISOString();
-  let running = false;
-  const runOnce = async () => {
-    if (running) return 0;
-    running = true;
-    try {
-      const startedAt = new Date(Date.now() - 1_000).toISOString(); // a second of overlap covers clock skew
-      const pending = await executor.read<{ id: string }>('search.pendingReindex', PENDING_REINDEX);
-      if (pending.length > 0) {
-        const documents = await reindexAll(executor, engine);
-        await executor.write('search.completeReindex', COMPLETE_REINDEX, {
-          ids: pending.map((request) => request.id),
-          documents: neo4j.int(documents),
-          engine: engine.name,
-        });
-        await options.onCompaniesChanged?.(null);
-        since = startedAt;
-        options.onSync?.(documents);
-        return documents;
-      }
-      const rows = await executor.read<{ slug: string }>('search.changedCompanies', CHANGED_COMPANIES, { since });
-      const slugs = rows.map((row) => row.slug);
-      await syncCompanies(executor, engine, slugs);
-      if (slugs.length > 0) await options.onCompaniesChanged?.(slugs);
-      since = startedAt;
-      if (rows.length > 0) options.onSync?.(rows.length);
-      return rows.length;
-    } finally {
-      running = false;
-    }
+  models: readonly ListingReadModel[],
+  options: FollowerOptions,
+): Follower {
+  const writer = new GraphWriter(executor);
+  let after = options.after;
+  let prints = options.baseline;
+  let busy: Promise<unknown> = Promise.resolve();
+  let lastPrune = 0;
+
+  // One pass at a time, whichever timer started it.
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = busy.then(work, work);
+    busy = next.catch(() => undefined);
+    return next;
   };
-  const timer = setInterval(() => {
-    runOnce().catch((error) => options.onError?.(error));
-  }, options.intervalMs ?? 5_000);
-  timer.unref();
-  return { stop: () => clearInterval(timer), runOnce };
+
+  const refresh = async (slugs: string[]) => {
+    for (const model of models) await model.refresh(slugs);
+  };
+  const rebuild = async () => {
+    const entries: Record<string, number> = {};
+    for (const model of models) entries[model.name] = await model.rebuildAll();
+    return entries;
+  };
+
+  const applyReindexRequests = async (): Promise<boolean> => {
+    const pending = await executor.read<{ id: string }>('search.pendingReindex', PENDING_REINDEX);
+    if (pending.length === 0) return false;
+    const entries = await rebuild();
+    const search = Object.keys(entries).find((name) => name.startsWith('search:')) ?? '';
+    await writer.run('search.completeReindex', COMPLETE_REINDEX, {
+      ids: pending.map((request) => request.id),
+      documents: neo4j.int(entries[search] ?? 0),
+      engine: search.replace('search:', ''),
+    });
+    options.onApplied?.({ source: 'reindex', companies: -1 });
+    return true;
+  };
+
+  const runOnce = () =>
+    exclusive(async () => {
+      if (await applyReindexRequests()) return 0;
+      let refreshed = 0;
+      for (;;) {
+        const changes = await changesAfter(executor, after);
+        if (changes.length === 0) break;
+        const companies = [...new Set(changes.map((change) => change.company))].sort();
+        await refresh(companies);
+        after = Math.max(...changes.map((change) => change.seq));
+        refreshed += companies.length;
+      }
+      if (refreshed > 0) options.onApplied?.({ source: 'changes', companies: refreshed });
+      if (Date.now() - lastPrune > 3_600_000) {
+        lastPrune = Date.now();
+        await pruneChanges(writer, options.keepDays ?? 7);
+      }
+      return refreshed;
+    });
+
+  const reconcile = () =>
+    exclusive(async () => {
+      const fresh = await listingFingerprints(executor);
+      const previous = prints;
+      prints = fresh;
+      if (!previous) return [];
+      const differ = new Set<string>();
+      for (const [slug, print] of fresh) if (previous.get(slug) !== print) differ.add(slug);
+      for (const slug of previous.keys()) if (!fresh.has(slug)) differ.add(slug);
+      const slugs = [...differ].sort();
+      if (slugs.length === 0) return slugs;
+      if (slugs.length > Math.max(50, fresh.size * REBUILD_SHARE)) await rebuild();
+      else await refresh(slugs);
+      options.onApplied?.({ source: 'reconcile', companies: slugs.length });
+      return slugs;
+    });
+
+  const changesTimer = setInterval(() => {
+    runOnce().catch((error) => options.onError?.(error, 'changes'));
+  }, options.intervalMs ?? 1_000);
+  const reconcileTimer = setInterval(() => {
+    reconcile().catch((error) => options.onError?.(error, 'reconcile'));
+  }, options.reconcileMs ?? 60_000);
+  changesTimer.unref();
+  reconcileTimer.unref();
+  return {
+    runOnce,
+    reconcile,
+    stop: () => {
+      clearInterval(changesTimer);
+      clearInterval(reconcileTimer);
+    },
+  };
+}
+
+export function candidateReadModel(candidates: CandidateIndex): ListingReadModel {
+  return {
+    name: 'match:candidates',
+    refresh: (slugs) => candidates.refresh(slugs),
+    rebuildAll: () => candidates.loadAll(),
+  };
 }

@@ -3,7 +3,7 @@ import { DemandRecorder, scrubQuery } from '../../graph/demand';
 import { CandidateIndex } from '../../graph/match/candidates';
 import { Matcher } from '../../graph/match/match';
 import { testApi } from '../support/api';
-import { closeTestExecutor, testExecutor, uniquePrefix } from '../support/graph';
+import { closeTestExecutor, operatorWrite, testExecutor, uniquePrefix } from '../support/graph';
 
 type Api = Awaited<ReturnType<typeof testApi>>;
 let api: Api;
@@ -181,15 +181,15 @@ describe('anonymous demand signals', () => {
 });
 
 describe('the match candidate index', () => {
-  // Test companies here carry no updatedAt, so the suite's running server does not pick them up for its own
-  // indexes while other test files read them; this index is refreshed explicitly.
+  // Test companies here are written as an operator would, past the change log, so the suite's running server
+  // does not pick them up for its own indexes while other test files read them; this index is refreshed explicitly.
   it('follows a company that appears, changes and disappears in the graph', async () => {
     const executor = testExecutor();
     const index = new CandidateIndex(executor);
     await index.loadAll();
     const slug = uniquePrefix('match-index');
     const need = needs[0]?.slug as string;
-    await executor.write(
+    await operatorWrite(
       'test.createCompany',
       `MATCH (m:Municipality {code: '751'}), (n:Need {slug: $need})
        CREATE (c:Company {slug: $slug, cvr: $cvr, name: 'Testfirma ApS', languages: ['da'], customerSizeBands: ['small'],
@@ -204,11 +204,11 @@ describe('the match candidate index', () => {
       const found = index.candidatesFor([need]).find((c) => c.slug === slug);
       expect(found?.municipality.code).toBe('751');
       expect(found?.products.map((p) => p.name)).toEqual(['Testydelse']);
-      await executor.write('test.retire', "MATCH (p:Product {slug: $slug + '-p'}) SET p.status = 'retired'", { slug });
+      await operatorWrite('test.retire', "MATCH (p:Product {slug: $slug + '-p'}) SET p.status = 'retired'", { slug });
       await index.refresh([slug]);
       expect(index.candidatesFor([need]).some((c) => c.slug === slug)).toBe(false);
     } finally {
-      await executor.write('test.cleanup', 'MATCH (c:Company {slug: $slug})-[:OFFERS]->(p) DETACH DELETE c, p', {
+      await operatorWrite('test.cleanup', 'MATCH (c:Company {slug: $slug})-[:OFFERS]->(p) DETACH DELETE c, p', {
         slug,
       });
     }
@@ -222,7 +222,7 @@ describe('a listing with facts left out', () => {
     const executor = testExecutor();
     const slug = uniquePrefix('sparse');
     const need = needs[0]?.slug as string;
-    await executor.write(
+    await operatorWrite(
       'test.createSparse',
       `MATCH (m:Municipality {code: '101'}), (n:Need {slug: $need})
        CREATE (c:Company {slug: $slug, cvr: $cvr, name: 'Sparsom ApS'})-[:LOCATED_IN]->(m),
@@ -244,7 +244,7 @@ describe('a listing with facts left out', () => {
       expect(sparse?.breakdown.find((part) => part.criterion === 'smeFit')?.points).toBe(0);
     } finally {
       await demand.close();
-      await executor.write('test.cleanupSparse', 'MATCH (c:Company {slug: $slug})-[:OFFERS]->(p) DETACH DELETE c, p', {
+      await operatorWrite('test.cleanupSparse', 'MATCH (c:Company {slug: $slug})-[:OFFERS]->(p) DETACH DELETE c, p', {
         slug,
       });
     }

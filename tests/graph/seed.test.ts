@@ -41,7 +41,7 @@ const NODE_COUNTS = 'MATCH (n) WHERE NOT n:Migration RETURN labels(n)[0] AS key,
 const RELATIONSHIP_COUNTS = 'MATCH ()-[r]->() RETURN type(r) AS key, count(*) AS count';
 
 beforeEach(async () => {
-  await executor.write('test.clear', CLEAR);
+  await executor.transaction('WRITE', 'test.clear', (tx) => tx.run(CLEAR));
 });
 
 async function counts(): Promise<{ nodes: Record<string, number>; relationships: Record<string, number> }> {

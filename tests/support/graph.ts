@@ -23,3 +23,12 @@ export async function closeTestExecutor(): Promise<void> {
 export function uniquePrefix(name: string): string {
   return `t-${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/**
+ * A write that bypasses the app's write path, as an operator's Cypher in Neo4j Browser would:
+ * nothing is stamped or logged. Tests use it for data the suite's running server should not
+ * follow (it reconciles only hourly in the suite) and to prove that reconciliation catches it.
+ */
+export async function operatorWrite(name: string, cypher: string, params: Record<string, unknown> = {}) {
+  await testExecutor().transaction('WRITE', name, (tx) => tx.run(cypher, params));
+}

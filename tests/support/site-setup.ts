@@ -35,6 +35,9 @@ export default async function setup(project: TestProject) {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       NEO4J_URI: '',
+      // Graph-tier tests write unique data past the change log (tests/support/graph.ts operatorWrite);
+      // this server should not take it into its indexes while browser tests read them.
+      RECONCILE_MS: '3600000',
       MEILI_URL: '',
     });
     const log = createLogger(config);
