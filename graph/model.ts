@@ -4,14 +4,17 @@
  * (taxonomies, needs catalogue, sample generator, importers) and the loaders.
  */
 
-export type SizeBand = 'micro' | 'small' | 'medium' | 'large'; // 1-9, 10-49, 50-249, 250+ employees
-export const SIZE_BANDS: readonly SizeBand[] = ['micro', 'small', 'medium', 'large'];
+import type {
+  CertificationKind,
+  Delivery,
+  Language,
+  PricingModel,
+  ProductKind,
+  ProductStatus,
+  SizeBand,
+} from './vocabulary';
 
-export type Language = 'da' | 'en' | 'de' | 'sv' | 'no';
-export type ProductKind = 'product' | 'service';
-export type PricingModel = 'fixed' | 'subscription' | 'hourly' | 'quote';
-export type Delivery = 'remote' | 'onsite';
-export type ProductStatus = 'active' | 'retired';
+export type { Delivery, Language, PricingModel, ProductKind, ProductStatus, SizeBand } from './vocabulary';
 
 /** Bilingual text: Danish first. */
 export interface Text {
@@ -87,7 +90,7 @@ export interface DMaerketCriterionRow {
 export interface CertificationRow {
   code: string; // 'ISO27001', 'ISAE3402', 'SOC2', 'CREST', 'D-MAERKET', ...
   name: string;
-  kind: 'organisation' | 'personal';
+  kind: CertificationKind;
   /** Regulations the certification attests to (ATTESTS relationship). */
   regulationCodes: string[];
 }

@@ -3,6 +3,7 @@
  * Bilingual fields carry both languages; the caller picks one.
  */
 import type { Delivery, Language, PricingModel, ProductKind, ProductStatus, SizeBand, Text } from './model';
+import type { CertificationKind, CertificationTrust } from './vocabulary';
 
 export interface CodeName {
   code: string;
@@ -24,14 +25,14 @@ export interface MunicipalityView {
 export interface CertificationView {
   code: string;
   name: string;
-  kind: 'organisation' | 'personal';
+  kind: CertificationKind;
   validUntil: string | null;
   evidence: string | null;
   source: string | null;
   verifiedBy: string | null;
   verifiedAt: string | null;
   /** Derived at read time: 'verified', 'unverified' or 'stale' (verified more than a year ago). Expired ones are never returned. */
-  trust: 'verified' | 'unverified' | 'stale';
+  trust: CertificationTrust;
 }
 
 export interface CompetenceView {

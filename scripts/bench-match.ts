@@ -1,8 +1,9 @@
-import { DemandRecorder } from '../graph/demand';
 import { CandidateIndex } from '../graph/match/candidates';
-import { Matcher } from '../graph/match/match';
-import type { BudgetBand, MatchProfile } from '../graph/match/types';
-import type { SizeBand } from '../graph/model';
+import type { MatchProfile } from '../graph/match/types';
+import { BUDGET_BANDS, SME_SIZE_BANDS } from '../graph/vocabulary';
+import { GraphWriter } from '../graph/write';
+import { servicesOver } from '../src/services';
+import { matchProviders } from '../src/use-cases/match-providers';
 import { benchGraph, fmt, intArg, percentiles, prng } from './bench/graph';
 
 /**
@@ -18,8 +19,7 @@ const candidates = new CandidateIndex(executor);
 await candidates.loadAll();
 const indexMs = performance.now() - indexStarted;
 const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
-const demand = new DemandRecorder(executor);
-const matcher = new Matcher(executor, candidates, demand);
+const services = await servicesOver(executor, { env: { NODE_ENV: 'production' } });
 
 const needs = (await executor.read<{ slug: string }>('bench.needs', 'MATCH (n:Need) RETURN n.slug AS slug')).map(
   (row) => row.slug,
@@ -41,23 +41,23 @@ function profile(): MatchProfile {
     needs: [...chosen],
     municipality: random() < 0.8 ? pick(municipalities) : null,
     sector: random() < 0.6 ? pick(sectors) : null,
-    sizeBand: pick<SizeBand>(['micro', 'small', 'medium']),
-    budget: pick<BudgetBand>(['small', 'medium', 'large', 'any']),
+    sizeBand: pick(SME_SIZE_BANDS),
+    budget: pick(BUDGET_BANDS),
     drivers: random() < 0.5 ? ['NIS2'] : [],
   };
 }
 
-for (let i = 0; i < 10; i++) await matcher.match(profile(), { recordDemand: false });
+for (let i = 0; i < 10; i++) await matchProviders(services, profile(), { recordDemand: false });
 const samples: number[] = [];
 let providers = 0;
 const before = executor.counter.roundTrips;
 for (let i = 0; i < runs; i++) {
   const started = performance.now();
-  const result = await matcher.match(profile());
+  const result = await matchProviders(services, profile());
   samples.push(performance.now() - started);
   providers += result.providers.length;
 }
-await demand.close();
+await services.demand.close();
 const trips = (executor.counter.roundTrips - before) / runs;
 const { p50, p95, p99 } = percentiles(samples);
 console.log(`match on ${companies} companies: p50 ${fmt(p50)}  p95 ${fmt(p95)}  p99 ${fmt(p99)}  (${runs} profiles)`);
@@ -68,5 +68,5 @@ console.log(
   `candidate index: ${candidates.size} companies loaded in ${fmt(indexMs)}, heap after load ${heapMiB.toFixed(0)} MiB`,
 );
 console.log(`average ranked providers per match: ${(providers / runs).toFixed(0)}`);
-await executor.write('bench.cleanDemand', 'MATCH (d:DemandSignal) DETACH DELETE d');
+await new GraphWriter(executor).run('bench.cleanDemand', 'MATCH (d:DemandSignal) DETACH DELETE d');
 await graph.stop();

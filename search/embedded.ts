@@ -11,11 +11,12 @@
  * facet filter is a bitmap lookup; sort orders and the unfiltered facet counts are cached until the next write.
  */
 import { insert, remove } from '@orama/orama';
+import { assertSearchDocument, LIST_FIELDS } from './document';
 import { rankByScore } from './matcher';
 import type { TextDb } from './orama-index';
 import { createTextDb, internalIdOf, searchText, toIndexedText } from './orama-index';
 import type { NormalizedFilters, NormalizedRequest } from './request';
-import { assertSearchDocument, emptyFacetCounts, normalizeRequest } from './request';
+import { emptyFacetCounts, normalizeRequest } from './request';
 import { normalizeText, parseQuery } from './text';
 import type { SearchDocument, SearchEngine, SearchRequest, SearchResponse, SearchSort } from './types';
 import { FACETS } from './types';
@@ -117,17 +118,9 @@ export function nameSortKey(name: string): string {
 
 function snapshot(doc: SearchDocument): SearchDocument {
   // A private, frozen copy: a caller mutating its object later must not desynchronise the index from the store.
-  return Object.freeze({
-    ...doc,
-    keywords: Object.freeze([...doc.keywords]),
-    needs: Object.freeze([...doc.needs]),
-    categories: Object.freeze([...doc.categories]),
-    csfFunctions: Object.freeze([...doc.csfFunctions]),
-    certifications: Object.freeze([...doc.certifications]),
-    regions: Object.freeze([...doc.regions]),
-    municipalities: Object.freeze([...doc.municipalities]),
-    languages: Object.freeze([...doc.languages]),
-  }) as SearchDocument;
+  const copy = { ...doc };
+  for (const field of LIST_FIELDS) copy[field] = Object.freeze([...doc[field]]) as string[];
+  return Object.freeze(copy);
 }
 
 function compareStrings(a: string, b: string): number {

@@ -10,8 +10,17 @@
 
 import type { EnqueuedTaskPromise, Hit, SearchParams, Settings, Task, WaitOptions } from 'meilisearch';
 import { Meilisearch } from 'meilisearch';
+import {
+  assertSearchDocument,
+  DOCUMENT_FIELDS,
+  FILTER_FIELDS,
+  LIST_FIELDS,
+  SORT_FIELDS,
+  TEXT_FIELD_BOOSTS,
+  TEXT_FIELDS,
+} from './document';
 import type { NormalizedFilters } from './request';
-import { assertSearchDocument, emptyFacetCounts, normalizeFilters, normalizeRequest } from './request';
+import { emptyFacetCounts, normalizeFilters, normalizeRequest } from './request';
 import { meilisearchSynonyms, STOP_WORDS, searchAliases } from './text';
 import type { SearchDocument, SearchEngine, SearchFilters, SearchRequest, SearchResponse, SearchSort } from './types';
 import { FACETS } from './types';
@@ -21,28 +30,10 @@ export const MEILI_DEFAULT_INDEX_UID = 'cyberkort';
 export const MEILI_BATCH_SIZE = 1000;
 
 /** The stored fields returned with hits: everything in SearchDocument, not the derived `searchAliases`. */
-export const MEILI_DISPLAYED_ATTRIBUTES: readonly string[] = [
-  'id',
-  'kind',
-  'slug',
-  'name',
-  'companySlug',
-  'companyName',
-  'descriptionDa',
-  'descriptionEn',
-  'keywords',
-  'needs',
-  'categories',
-  'csfFunctions',
-  'certifications',
-  'regions',
-  'municipalities',
-  'sizeBand',
-  'languages',
-  'priceFrom',
-  'smeFit',
-  'updatedAt',
-];
+export const MEILI_DISPLAYED_ATTRIBUTES: readonly string[] = DOCUMENT_FIELDS;
+
+/** Text fields in rank order, the highest boost first (a stable sort keeps equal boosts in schema order). */
+const RANKED_TEXT_FIELDS = [...TEXT_FIELDS].sort((a, b) => TEXT_FIELD_BOOSTS[b] - TEXT_FIELD_BOOSTS[a]);
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
@@ -54,7 +45,7 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Index settings, applied by ensureIndex and to every temporary index built by replaceAll.
- * - searchableAttributes in rank order: name > keywords > owner > descriptions > aliases (as the embedded boosts);
+ * - searchableAttributes in rank order: the text fields by their boost (as in the embedded engine), then aliases;
  * - rankingRules put `sort` first so an explicit sort (name, price, newest) is a strict order, not a tie-breaker
  *   after relevance; without a sort parameter the rule does nothing;
  * - typo thresholds 5/9 are Meilisearch's defaults, stated so the two engines are visibly configured alike;
@@ -62,10 +53,10 @@ function deepFreeze<T>(value: T): T {
  *   per-document language detection of short texts.
  */
 export const MEILI_INDEX_SETTINGS: Settings = deepFreeze({
-  searchableAttributes: ['name', 'keywords', 'companyName', 'descriptionDa', 'descriptionEn', 'searchAliases'],
+  searchableAttributes: [...RANKED_TEXT_FIELDS, 'searchAliases'],
   displayedAttributes: [...MEILI_DISPLAYED_ATTRIBUTES],
-  filterableAttributes: [...FACETS, 'smeFit', 'priceFrom', 'companySlug'],
-  sortableAttributes: ['name', 'priceFrom', 'updatedAt'],
+  filterableAttributes: [...FACETS, ...FILTER_FIELDS],
+  sortableAttributes: [...SORT_FIELDS],
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   synonyms: meilisearchSynonyms(),
   stopWords: [...STOP_WORDS],
@@ -109,33 +100,21 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
   return {
     ...doc,
     id: toMeiliId(doc.id),
-    searchAliases: searchAliases([doc.name, doc.companyName, ...doc.keywords, doc.descriptionDa, doc.descriptionEn]),
+    searchAliases: searchAliases(TEXT_FIELDS.flatMap((field) => doc[field])),
   };
 }
 
+/** A hit back as the document it was made from: only the document's fields, with the original id. */
 function fromMeiliHit(hit: Hit<MeiliDocument>): SearchDocument {
-  return {
-    id: fromMeiliId(hit.id),
-    kind: hit.kind,
-    slug: hit.slug,
-    name: hit.name,
-    companySlug: hit.companySlug,
-    companyName: hit.companyName,
-    descriptionDa: hit.descriptionDa,
-    descriptionEn: hit.descriptionEn,
-    keywords: hit.keywords ?? [],
-    needs: hit.needs ?? [],
-    categories: hit.categories ?? [],
-    csfFunctions: hit.csfFunctions ?? [],
-    certifications: hit.certifications ?? [],
-    regions: hit.regions ?? [],
-    municipalities: hit.municipalities ?? [],
-    sizeBand: hit.sizeBand,
-    languages: hit.languages ?? [],
-    priceFrom: hit.priceFrom ?? null,
-    smeFit: hit.smeFit,
-    updatedAt: hit.updatedAt,
-  };
+  // A field the stored document lacks (indexed before the field existed) reads as empty, or as priced on request.
+  const document: Record<string, unknown> = { priceFrom: null };
+  for (const field of LIST_FIELDS) document[field] = [];
+  for (const field of DOCUMENT_FIELDS) {
+    const value = hit[field];
+    if (value !== undefined && value !== null) document[field] = value;
+  }
+  document.id = fromMeiliId(hit.id);
+  return document as SearchDocument;
 }
 
 /**

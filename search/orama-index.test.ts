@@ -2,8 +2,9 @@
 import { insert, remove, search } from '@orama/orama';
 import { describe, expect, it } from 'vitest';
 import { searchFixtures } from '../tests/fixtures/search-documents';
+import { TEXT_FIELD_BOOSTS, TEXT_FIELDS } from './document';
 import { rankByScore } from './matcher';
-import { createTextDb, FIELD_BOOSTS, searchText, TEXT_FIELDS, toIndexedText } from './orama-index';
+import { createTextDb, searchText, toIndexedText } from './orama-index';
 import { parseQuery } from './text';
 
 describe('Orama text database', () => {
@@ -14,7 +15,7 @@ describe('Orama text database', () => {
       const direct = rankByScore(searchText(db, parseQuery(query))).map(
         (slot) => db.internalDocumentIDStore.internalIdToId[slot - 1],
       );
-      const viaOrama = await search(db, { term: query, properties: TEXT_FIELDS, boost: FIELD_BOOSTS, limit: 50 });
+      const viaOrama = await search(db, { term: query, properties: TEXT_FIELDS, boost: TEXT_FIELD_BOOSTS, limit: 50 });
       expect(direct.length).toBeGreaterThan(0);
       expect(viaOrama.hits.map((hit) => hit.id)).toEqual(direct);
     }

@@ -10,56 +10,30 @@
 
 import type { IIndex, Orama, Tokenizer } from '@orama/orama';
 import { components, count, create } from '@orama/orama';
+import { type SearchDocument, TEXT_FIELD_BOOSTS, TEXT_FIELDS, type TextField } from './document';
 import type { QueryMatches } from './matcher';
 import { evaluateQuery, rankByScore } from './matcher';
 import type { ParsedQuery } from './text';
 import { indexTerms, parseQuery } from './text';
-import type { SearchDocument } from './types';
 
 type Index = components.index.Index;
 
-export const TEXT_SCHEMA = {
-  name: 'string',
-  companyName: 'string',
-  keywords: 'string',
-  descriptionDa: 'string',
-  descriptionEn: 'string',
-} as const;
-
-export type TextField = keyof typeof TEXT_SCHEMA;
-export const TEXT_FIELDS = Object.keys(TEXT_SCHEMA) as TextField[];
-
-/** Field boosts: the listing's name first, then curated keywords, the owner's name, then the descriptions. */
-export const FIELD_BOOSTS: Readonly<Record<TextField, number>> = {
-  name: 6,
-  keywords: 3,
-  companyName: 2,
-  descriptionDa: 1,
-  descriptionEn: 1,
-};
+/** Every text field is one Orama string, a list included (see toIndexedText). */
+const TEXT_SCHEMA = Object.fromEntries(TEXT_FIELDS.map((field) => [field, 'string'])) as Record<TextField, 'string'>;
 
 /** What Orama stores per document: only the text fields (the full SearchDocument is kept by the engine). */
-export interface IndexedText {
-  id: string;
-  name: string;
-  companyName: string;
-  keywords: string;
-  descriptionDa: string;
-  descriptionEn: string;
-}
+export type IndexedText = { id: string } & Record<TextField, string>;
 
 export type TextDb = Orama<typeof TEXT_SCHEMA, IIndex<Index>>;
 
 export function toIndexedText(doc: SearchDocument): IndexedText {
-  return {
-    id: doc.id,
-    name: doc.name,
-    companyName: doc.companyName,
+  const indexed = { id: doc.id } as IndexedText;
+  for (const field of TEXT_FIELDS) {
+    const value = doc[field];
     // One string rather than 'string[]': Orama records field-length statistics per array element, not per field.
-    keywords: doc.keywords.join(' · '),
-    descriptionDa: doc.descriptionDa,
-    descriptionEn: doc.descriptionEn,
-  };
+    indexed[field] = typeof value === 'string' ? value : value.join(' · ');
+  }
+  return indexed;
 }
 
 /**
@@ -153,7 +127,7 @@ export function internalIdOf(db: TextDb, id: string): number {
 export function searchText(db: TextDb, query: ParsedQuery): QueryMatches {
   return evaluateQuery(db.data.index, query, {
     properties: TEXT_FIELDS,
-    boosts: FIELD_BOOSTS,
+    boosts: TEXT_FIELD_BOOSTS,
     docsCount: count(db),
     idLimit: db.internalDocumentIDStore.internalIdToId.length + 1,
   });

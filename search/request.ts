@@ -1,15 +1,14 @@
 /**
- * Request validation and the pieces of search semantics both engines must agree on: defaults, limits, filter
- * meaning (OR within a facet, AND across facets) and document validation at the write boundary.
+ * Request validation and the pieces of search semantics both engines must agree on: defaults, limits and filter
+ * meaning (OR within a facet, AND across facets).
  */
 
-import type { FacetName, SearchDocument, SearchRequest, SearchSort } from './types';
-import { FACETS } from './types';
+import type { FacetName, SearchRequest, SearchSort } from './types';
+import { FACETS, SEARCH_SORTS } from './types';
 
 export const DEFAULT_LIMIT = 20;
 /** Larger pages are cut to this; a directory UI never needs more and it bounds response size. */
 export const MAX_LIMIT = 1000;
-export const SORTS: readonly SearchSort[] = ['relevance', 'name', 'priceAsc', 'newest'];
 
 /** Thrown for a request that cannot be answered as asked (unknown facet, negative limit, NaN price, ...). */
 export class SearchRequestError extends Error {
@@ -46,7 +45,7 @@ export function normalizeRequest(request: SearchRequest): NormalizedRequest {
   if (!Number.isInteger(limit) || limit < 0) throw new SearchRequestError('limit must be a non-negative integer');
   if (!Number.isInteger(offset) || offset < 0) throw new SearchRequestError('offset must be a non-negative integer');
   const sort = request.sort ?? 'relevance';
-  if (!SORTS.includes(sort)) throw new SearchRequestError(`unknown sort: ${String(sort)}`);
+  if (!SEARCH_SORTS.includes(sort)) throw new SearchRequestError(`unknown sort: ${String(sort)}`);
   const facets = request.facets ?? FACETS;
   for (const facet of facets) {
     if (!isFacetName(facet)) throw new SearchRequestError(`unknown facet: ${String(facet)}`);
@@ -95,53 +94,4 @@ export function emptyFacetCounts(): Record<FacetName, Record<string, number>> {
   const facets = {} as Record<FacetName, Record<string, number>>;
   for (const facet of FACETS) facets[facet] = {};
   return facets;
-}
-
-const STRING_LISTS = [
-  'keywords',
-  'needs',
-  'categories',
-  'csfFunctions',
-  'certifications',
-  'regions',
-  'municipalities',
-  'languages',
-] as const;
-const STRINGS = [
-  'id',
-  'slug',
-  'name',
-  'companySlug',
-  'companyName',
-  'descriptionDa',
-  'descriptionEn',
-  'sizeBand',
-] as const;
-
-/** Reject malformed documents at the write boundary, where the caller can still be told which one. */
-export function assertSearchDocument(doc: unknown): asserts doc is SearchDocument {
-  if (typeof doc !== 'object' || doc === null) throw new TypeError('search document must be an object');
-  const record = doc as Record<string, unknown>;
-  const where = typeof record.id === 'string' ? ` (${record.id})` : '';
-  for (const key of STRINGS) {
-    if (typeof record[key] !== 'string') throw new TypeError(`search document${where}: ${key} must be a string`);
-  }
-  if (record.id === '') throw new TypeError('search document: id must not be empty');
-  if (record.kind !== 'company' && record.kind !== 'product') {
-    throw new TypeError(`search document${where}: kind must be company or product`);
-  }
-  for (const key of STRING_LISTS) {
-    const value = record[key];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-      throw new TypeError(`search document${where}: ${key} must be a list of strings`);
-    }
-  }
-  const price = record.priceFrom;
-  if (price !== null && (typeof price !== 'number' || !Number.isFinite(price))) {
-    throw new TypeError(`search document${where}: priceFrom must be a finite number or null`);
-  }
-  if (typeof record.smeFit !== 'boolean') throw new TypeError(`search document${where}: smeFit must be a boolean`);
-  if (typeof record.updatedAt !== 'number' || !Number.isFinite(record.updatedAt)) {
-    throw new TypeError(`search document${where}: updatedAt must be a finite number`);
-  }
 }

@@ -3,50 +3,10 @@
  * (default, used when MEILI_URL is unset) and Meilisearch (production).
  */
 
-export type DocumentKind = 'company' | 'product';
+import type { FacetName, SearchDocument } from './document';
 
-/** A searchable listing: one per company and one per product/service. */
-export interface SearchDocument {
-  /** `company:<slug>` or `product:<slug>`; the engine's primary key. */
-  id: string;
-  kind: DocumentKind;
-  slug: string;
-  name: string;
-  /** The company that owns the listing (for a company, itself). */
-  companySlug: string;
-  companyName: string;
-  descriptionDa: string;
-  descriptionEn: string;
-  /** Curated words that reach this listing: need names and keywords, category names, synonyms (da + en). */
-  keywords: string[];
-  /** Facets. Each is a list of codes/slugs so that filters and counts work the same on both engines. */
-  needs: string[];
-  categories: string[];
-  csfFunctions: string[];
-  certifications: string[];
-  regions: string[];
-  municipalities: string[];
-  sizeBand: string;
-  languages: string[];
-  /** Lowest listed price in DKK, or null when priced on request. */
-  priceFrom: number | null;
-  smeFit: boolean;
-  /** Epoch milliseconds of the last change; used for sorting by newest. */
-  updatedAt: number;
-}
-
-export const FACETS = [
-  'kind',
-  'needs',
-  'categories',
-  'csfFunctions',
-  'certifications',
-  'regions',
-  'municipalities',
-  'sizeBand',
-  'languages',
-] as const;
-export type FacetName = (typeof FACETS)[number];
+export type { DocumentKind, FacetName, SearchDocument } from './document';
+export { DOCUMENT_KINDS, FACETS } from './document';
 
 /** Within one facet the values are OR-ed; across facets they are AND-ed. */
 export type SearchFilters = Partial<Record<FacetName, string[]>> & {
@@ -56,7 +16,8 @@ export type SearchFilters = Partial<Record<FacetName, string[]>> & {
   companySlug?: string;
 };
 
-export type SearchSort = 'relevance' | 'name' | 'priceAsc' | 'newest';
+export const SEARCH_SORTS = ['relevance', 'name', 'priceAsc', 'newest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export interface SearchRequest {
   query: string;

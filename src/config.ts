@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { getHeapStatistics } from 'node:v8';
 import { z } from 'zod';
 
 /**
@@ -23,6 +26,31 @@ const optionalUrl = (protocols: string[]) =>
       `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}`,
     );
 
+const wholeNumber = (minimum: number, fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(minimum, `must be ${minimum} or more`)
+    .default(fallback);
+
+/** Which proxies may set X-Forwarded-For (Fastify's trustProxy): rate limits count per client address behind them. */
+const trustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value): boolean | string[] => {
+    if (value === undefined || value === '' || value === 'false') return false;
+    if (value === 'true') return true;
+    return value.split(',').map((address) => address.trim());
+  })
+  .refine(
+    (value) => !Array.isArray(value) || value.every((address) => isIP(address.split('/')[0] ?? '') !== 0),
+    'must be true, false or a comma-separated list of proxy addresses (CIDR allowed)',
+  );
+
+/** Shed load before V8 runs out of heap: 90 % of this process's heap limit. */
+const DEFAULT_MAX_HEAP_MB = Math.floor((getHeapStatistics().heap_size_limit * 0.9) / 2 ** 20);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -46,6 +74,17 @@ const schema = z
       .optional()
       .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
     SAMPLE_COMPANIES: z.coerce.number().int().min(1).max(100_000).default(300),
+    TRUST_PROXY: trustProxy,
+    COOKIE_SECRET: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value === '' ? undefined : value))
+      .refine((value) => value === undefined || value.length >= 32, 'must be at least 32 characters'),
+    RATE_LIMIT_GRAPHQL: wholeNumber(1, 600),
+    RATE_LIMIT_FORMS: wholeNumber(1, 60),
+    LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: wholeNumber(0, 1000),
+    LOAD_SHED_MAX_HEAP_MB: wholeNumber(0, DEFAULT_MAX_HEAP_MB),
     CHANGE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
     RECONCILE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   })
@@ -60,7 +99,12 @@ const schema = z
     if (env.NODE_ENV === 'production' && env.MEILI_URL && !env.MEILI_MASTER_KEY) {
       ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'is required with MEILI_URL in production' });
     }
-  });
+    if (env.NODE_ENV === 'production' && !env.COOKIE_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['COOKIE_SECRET'], message: 'is required in production' });
+    }
+  })
+  // Outside production a secret made up at start is enough: signed cookies then last as long as the process.
+  .transform((env) => ({ ...env, COOKIE_SECRET: env.COOKIE_SECRET ?? randomBytes(32).toString('base64url') }));
 
 export type AppConfig = z.output<typeof schema>;
 

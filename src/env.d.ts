@@ -3,5 +3,7 @@
 declare namespace App {
   interface Locals {
     services: import('./services').Services;
+    /** The request's logger (Fastify's request.log): every line carries the request id. */
+    log: import('pino').Logger;
   }
 }

@@ -52,7 +52,7 @@ export async function assembleServices(parts: {
     ...shared,
     catalog: new Catalog(parts.executor, () => candidates.providerCounts()),
     demand,
-    matcher: new Matcher(parts.executor, candidates, demand),
+    matcher: new Matcher(parts.executor, candidates),
   };
   const yoga = createGraphQLServer(base);
   return { services: { ...base, graphql: (request) => Promise.resolve(yoga.fetch(request)) }, candidates };

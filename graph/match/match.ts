@@ -1,4 +1,3 @@
-import type { DemandRecorder } from '../demand';
 import type { Executor } from '../executor';
 import { type CandidateIndex, loadMatchContext } from './candidates';
 import { fewestProviders } from './cover';
@@ -12,39 +11,29 @@ export class UnknownNeedsError extends Error {
   }
 }
 
+export interface MatchOptions {
+  /** The moment whose Copenhagen day rotates ties; now by default. */
+  now?: Date;
+}
+
 /**
  * From an SME profile to ranked, explained providers and the fewest that cover every need:
  * one Cypher read for the SME's context, the providers' facts from the in-memory candidate
- * index, pure ranking, and the anonymous demand signal handed to the recorder.
+ * index, and pure ranking. Recording the demand is the use case's (src/use-cases).
  */
 export class Matcher {
   constructor(
     private readonly executor: Executor,
     readonly candidates: CandidateIndex,
-    private readonly demand: DemandRecorder,
   ) {}
 
-  async match(
-    profile: MatchProfile,
-    options: { now?: Date; recordDemand?: boolean } = {},
-  ): Promise<MatchResult & { context: MatchContext }> {
+  async match(profile: MatchProfile, options: MatchOptions = {}): Promise<MatchResult & { context: MatchContext }> {
     const context = await loadMatchContext(this.executor, profile, options.now);
     const unknown = profile.needs.filter((slug) => !Object.hasOwn(context.needNames, slug));
     if (unknown.length > 0) throw new UnknownNeedsError(unknown);
     const needs = chosenNeeds(context);
     const { providers, uncoveredNeeds } = rankProviders(this.candidates.candidatesFor(needs), context);
     const fewest = fewestProviders(providers, needs);
-    if (options.recordDemand ?? true) {
-      this.demand.record({
-        kind: 'match',
-        needs: profile.needs,
-        region: context.regionCode,
-        sector: profile.sector ?? null,
-        sizeBand: profile.sizeBand ?? null,
-        results: providers.length,
-        query: null,
-      });
-    }
     return { providers, uncoveredNeeds, fewest, context };
   }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SIZE_BANDS, type Text } from '../model';
+import type { Text } from '../model';
+import { SIZE_BANDS } from '../vocabulary';
 import { chosenNeeds, rankProviders, scoreCandidate } from './rank';
 import { RANKING_RULES } from './rules';
 import type {

@@ -3,8 +3,10 @@
  * "how we rank" page renders these texts, so the page and the code cannot disagree: the texts
  * are built from the same numbers the code uses.
  */
-import type { SizeBand, Text } from '../model';
-import type { BudgetBand, Criterion } from './types';
+import { formatDkk, formatPoints } from '../format';
+import type { Text } from '../model';
+import { BUDGET_BANDS, type BudgetBand, SME_SIZE_BANDS } from '../vocabulary';
+import type { Criterion } from './types';
 
 const NEEDS = { max: 50 } as const;
 const CERTIFICATIONS = { max: 10, verified: 5, unverifiedOrStale: 2.5 } as const;
@@ -16,17 +18,13 @@ const SME_FIT_MAX = SME_FIT.smeFitProduct + SME_FIT.servesSizeBand + SME_FIT.spe
 
 const BUDGET_LIMITS: Record<BudgetBand, number | null> = { small: 10_000, medium: 50_000, large: 250_000, any: null };
 
-/** Without a size band we still know the visitor is an SME, so "fits" means serving SME-sized customers. */
-const SME_SIZE_BANDS: readonly SizeBand[] = ['micro', 'small', 'medium'];
-
-const da = (value: number) => new Intl.NumberFormat('da-DK').format(value);
-const en = (value: number) => new Intl.NumberFormat('en-GB').format(value);
-const dkk = (value: number): Text => ({ da: `${da(value)} kr.`, en: `DKK ${en(value)}` });
+const da = (value: number) => formatPoints('da', value);
+const en = (value: number) => formatPoints('en', value);
 
 function budgetLabel(band: BudgetBand): Text {
   const limit = BUDGET_LIMITS[band];
   if (limit === null) return { da: 'Intet fast budget', en: 'No fixed budget' };
-  return { da: `Op til ${dkk(limit).da}`, en: `Up to ${dkk(limit).en}` };
+  return { da: `Op til ${formatDkk('da', limit)}`, en: `Up to ${formatDkk('en', limit)}` };
 }
 
 export interface CriterionRule {
@@ -152,11 +150,12 @@ export const RANKING_RULES = {
       },
     },
   },
-  budgetBands: (['small', 'medium', 'large', 'any'] as const).map((band) => ({
+  budgetBands: BUDGET_BANDS.map((band) => ({
     band,
     maxDkk: BUDGET_LIMITS[band],
     label: budgetLabel(band),
   })),
+  /** Without a size band we still know the visitor is an SME, so "fits" means serving SME-sized customers. */
   smeSizeBands: SME_SIZE_BANDS,
   /** The language assumed when the SME did not choose one. */
   defaultLanguage: 'da',

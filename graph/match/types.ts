@@ -2,18 +2,25 @@
  * SME matching: the profile an SME gives, the facts the graph returns for each candidate
  * provider, and the ranked, explained result.
  */
-import type { SizeBand, Text } from '../model';
+import type { Text } from '../model';
+import type {
+  BudgetBand,
+  CertificationTrust,
+  ComplianceDriver,
+  Delivery,
+  DeliveryPreference,
+  PreferredLanguage,
+  SizeBand,
+} from '../vocabulary';
 
-export type BudgetBand = 'small' | 'medium' | 'large' | 'any'; // up to 10,000 / 50,000 / 250,000 DKK / no limit
-export type DeliveryPreference = 'onsite' | 'remote' | 'any';
-export type ComplianceDriver = 'NIS2' | 'GDPR' | 'D-MAERKET' | 'ISO27001' | 'DORA' | 'CRA';
+export type { BudgetBand, ComplianceDriver, DeliveryPreference } from '../vocabulary';
 
 export interface MatchProfile {
   needs: string[]; // need slugs, 1..15
   sector?: string | null; // sector code
   sizeBand?: SizeBand | null;
   municipality?: string | null; // municipality code
-  language?: 'da' | 'en' | null;
+  language?: PreferredLanguage | null;
   budget?: BudgetBand | null;
   delivery?: DeliveryPreference | null;
   drivers?: ComplianceDriver[];
@@ -25,7 +32,7 @@ export interface CandidateProduct {
   name: string;
   needSlugs: string[]; // the profile's needs this product addresses
   priceFromDkk: number | null;
-  delivery: Array<'remote' | 'onsite'>;
+  delivery: Delivery[];
   languages: string[];
   smeFit: boolean;
 }
@@ -33,7 +40,7 @@ export interface CandidateProduct {
 export interface CandidateCertification {
   code: string;
   name: string;
-  trust: 'verified' | 'unverified' | 'stale';
+  trust: CertificationTrust;
   /** Regulation codes the certification attests to. */
   regulations: string[];
 }

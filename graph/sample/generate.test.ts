@@ -3,9 +3,9 @@ import { isValidCvr } from '../cvr';
 import { NEEDS } from '../data/needs';
 import { TAXONOMIES } from '../data/taxonomies';
 import type { Ecosystem } from '../model';
+import { slugify } from '../slug';
 import { generateEcosystem, SCARCE_NEED_SLUGS } from './generate';
 import { POSTAL_TOWN } from './places';
-import { slugify } from './slug';
 
 const sample = generateEcosystem({ companies: 300, seed: 1 });
 

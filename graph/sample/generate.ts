@@ -13,9 +13,10 @@ import type {
   ProductRow,
   SizeBand,
 } from '../model';
+import { slugify } from '../slug';
+import { SIZE_BANDS } from '../vocabulary';
 import { MUNICIPALITY_WEIGHT, POSTAL_TOWN, REGION_POPULATION, STREETS } from './places';
 import { Random } from './random';
-import { slugify } from './slug';
 import { describeCompany, describeProduct } from './text';
 import {
   CATEGORY_STYLE,
@@ -68,12 +69,9 @@ export interface GenerateOptions {
   referenceDate?: string;
 }
 
-const SIZE_BANDS: ReadonlyArray<readonly [SizeBand, number]> = [
-  ['micro', 58],
-  ['small', 30],
-  ['medium', 9],
-  ['large', 3],
-];
+/** Percent of companies in each size band. */
+const SIZE_BAND_SHARE: Record<SizeBand, number> = { micro: 58, small: 30, medium: 9, large: 3 };
+const SIZE_BAND_WEIGHTS = SIZE_BANDS.map((band) => [band, SIZE_BAND_SHARE[band]] as const);
 const EMPLOYEES: Record<SizeBand, readonly [number, number]> = {
   micro: [1, 9],
   small: [10, 49],
@@ -219,7 +217,7 @@ function generateCompany(random: Random, cat: Catalogue, takenNames: Set<string>
   const regionCode = random.weighted(cat.regions);
   const municipalityCode = random.weighted(cat.municipalitiesByRegion.get(regionCode) ?? []);
   const [postcode, town] = POSTAL_TOWN[municipalityCode] ?? ['0000', cat.municipalityName.get(municipalityCode) ?? ''];
-  const sizeBand = random.weighted(SIZE_BANDS);
+  const sizeBand = random.weighted(SIZE_BAND_WEIGHTS);
   const [minEmployees, maxEmployees] = EMPLOYEES[sizeBand];
   const employees = random.int(minEmployees, maxEmployees);
   // Sole proprietorships and IVS are one-to-few-person firms; the larger ones are companies with share capital.

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
+import type { Logger } from 'pino';
 import type { CompanyProfile, ProductProfile } from '../../graph/views';
 import type { Services } from '../services';
+import type { ProfileSource } from '../use-cases/read-profile';
 
 /**
  * Per-request context. The loaders batch every nested lookup of one request into one Cypher
@@ -8,10 +10,19 @@ import type { Services } from '../services';
  */
 export interface GraphQLContext {
   services: Omit<Services, 'graphql'>;
+  /** The request's logger: its lines carry the request id. */
+  log: Logger;
   loaders: {
     companyProfile: DataLoader<string, CompanyProfile | null>;
     productProfile: DataLoader<string, ProductProfile | null>;
   };
+  /** The use cases' view of the loaders. */
+  profiles: ProfileSource;
+}
+
+/** What the HTTP server hands yoga with each request; `services.graphql(request)` passes nothing. */
+export interface GraphQLServerContext {
+  log?: Logger;
 }
 
 function bySlug<T extends { slug: string }>(load: (slugs: readonly string[]) => Promise<T[]>) {
@@ -24,12 +35,18 @@ function bySlug<T extends { slug: string }>(load: (slugs: readonly string[]) => 
   );
 }
 
-export function createContext(services: Omit<Services, 'graphql'>): GraphQLContext {
+export function createContext(services: Omit<Services, 'graphql'>, log: Logger = services.log): GraphQLContext {
+  const loaders = {
+    companyProfile: bySlug((slugs) => services.catalog.companyProfiles(slugs)),
+    productProfile: bySlug((slugs) => services.catalog.productProfiles(slugs)),
+  };
   return {
     services,
-    loaders: {
-      companyProfile: bySlug((slugs) => services.catalog.companyProfiles(slugs)),
-      productProfile: bySlug((slugs) => services.catalog.productProfiles(slugs)),
+    log,
+    loaders,
+    profiles: {
+      company: (slug) => loaders.companyProfile.load(slug),
+      product: (slug) => loaders.productProfile.load(slug),
     },
   };
 }

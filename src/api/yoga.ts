@@ -4,10 +4,11 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError as defaultMaskError, useErrorHandler, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import { GraphError } from '../../graph/executor';
 import type { Services } from '../services';
-import { createContext, type GraphQLContext } from './context';
+import { createContext, type GraphQLContext, type GraphQLServerContext } from './context';
 import { schema } from './schema/index';
 
 /** Limits sized for the deepest legitimate query (search → hit → product → company → products → needs). */
@@ -27,11 +28,29 @@ const withCode = (code: string) => ({
   ],
 });
 
-export type CyberkortYoga = YogaServerInstance<Record<string, never>, GraphQLContext>;
+export type CyberkortYoga = YogaServerInstance<GraphQLServerContext, GraphQLContext>;
+
+const isGraphUnavailable = (error: unknown) =>
+  error instanceof GraphError && (error.code === 'GRAPH_UNAVAILABLE' || error.code === 'GRAPH_TIMEOUT');
+
+/**
+ * Faults (not a client's mistakes) are logged here rather than in maskError, because only here is
+ * the request's context at hand: the lines carry the request id. User plugins run before yoga's
+ * masking, so this sees the original errors.
+ */
+const logFaults = (fallback: Logger) =>
+  useErrorHandler(({ errors, context }) => {
+    const log = (context as GraphQLServerContext).log ?? fallback;
+    for (const error of errors) {
+      const original = error instanceof GraphQLError ? error.originalError : error;
+      if (!original || original instanceof GraphQLError) continue;
+      log.error({ err: original }, isGraphUnavailable(original) ? 'graph unavailable' : 'unexpected error in resolver');
+    }
+  });
 
 export function createGraphQLServer(services: Omit<Services, 'graphql'>): CyberkortYoga {
   const production = services.config.NODE_ENV === 'production';
-  return createYoga<Record<string, never>, GraphQLContext>({
+  return createYoga<GraphQLServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -42,25 +61,20 @@ export function createGraphQLServer(services: Omit<Services, 'graphql'>): Cyberk
       warn: (...args) => services.log.warn({ args }, 'graphql'),
       error: (...args) => services.log.error({ args }, 'graphql'),
     },
-    context: () => createContext(services),
+    context: ({ log }) => createContext(services, log),
     maskedErrors: {
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;
-        if (
-          original instanceof GraphError &&
-          (original.code === 'GRAPH_UNAVAILABLE' || original.code === 'GRAPH_TIMEOUT')
-        ) {
-          services.log.error({ err: original }, 'graph unavailable');
+        if (isGraphUnavailable(original)) {
           return new GraphQLError('The service is temporarily unavailable; try again shortly.', {
             extensions: { code: 'SERVICE_UNAVAILABLE' },
           });
         }
-        const masked = defaultMaskError(error, message, isDev);
-        if (masked !== error) services.log.error({ err: original ?? error }, 'unexpected error in resolver');
-        return masked;
+        return defaultMaskError(error, message, isDev);
       },
     },
     plugins: [
+      logFaults(services.log),
       maxTokensPlugin({ n: GRAPHQL_LIMITS.maxTokens, ...withCode('QUERY_TOO_LARGE') }),
       maxDepthPlugin({ n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, ...withCode('QUERY_TOO_DEEP') }),
       maxAliasesPlugin({ n: GRAPHQL_LIMITS.maxAliases, ...withCode('TOO_MANY_ALIASES') }),

@@ -1,9 +1,11 @@
+import { formatDkk, formatNumber, INTL_LOCALES } from '../../graph/format';
 import { dictionary, type MessageKey } from './dictionary';
 
+export { formatDkk, formatNumber, formatPoints } from '../../graph/format';
 export type { MessageKey } from './dictionary';
 
-export type Locale = 'da' | 'en';
-export const LOCALES: readonly Locale[] = ['da', 'en'];
+export const LOCALES = ['da', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'da';
 
 /** `Astro.currentLocale` is a plain string (and undefined outside i18n routes); anything not English is Danish. */
@@ -62,18 +64,6 @@ export function label(text: { da: string; en: string } | null | undefined, local
   return pick(text, locale).text;
 }
 
-const INTL_LOCALE: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
-
-export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 0 }).format(value);
-}
-
-/** Danish readers expect "4.995 kr.", English readers "DKK 4,995". */
-export function formatDkk(locale: Locale, amount: number): string {
-  const number = formatNumber(locale, amount);
-  return locale === 'da' ? `${number} kr.` : `DKK ${number}`;
-}
-
 export function formatPrice(locale: Locale, priceFromDkk: number | null): string {
   return priceFromDkk === null
     ? t(locale, 'price.onRequest')
@@ -85,15 +75,15 @@ export function formatDate(locale: Locale, iso: string | null | undefined): stri
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(INTL_LOCALES[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
 export function formatList(locale: Locale, items: readonly string[]): string {
-  return new Intl.ListFormat(INTL_LOCALE[locale], { style: 'long', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(INTL_LOCALES[locale], { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** Sorts by a label in the reader's alphabet (Danish puts æ, ø, å last). */
 export function compareLabels(locale: Locale): (a: string, b: string) => number {
-  const collator = new Intl.Collator(INTL_LOCALE[locale]);
+  const collator = new Intl.Collator(INTL_LOCALES[locale]);
   return (a, b) => collator.compare(a, b);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DemandRecorder, scrubQuery } from '../../graph/demand';
+import { scrubQuery } from '../../graph/demand';
 import { CandidateIndex } from '../../graph/match/candidates';
 import { Matcher } from '../../graph/match/match';
 import { testApi } from '../support/api';
@@ -229,21 +229,14 @@ describe('a listing with facts left out', () => {
               (c)-[:OFFERS]->(:Product {slug: $slug + '-p', name: 'Sparsom ydelse', status: 'active'})-[:ADDRESSES]->(n)`,
       { slug, need, cvr: String(10_000_000 + Math.floor(Math.random() * 89_999_999)) },
     );
-    const demand = new DemandRecorder(executor, { intervalMs: 3_600_000 });
     try {
       const index = new CandidateIndex(executor);
       await index.refresh([slug]);
-      const result = await new Matcher(executor, index, demand).match(
-        { needs: [need], sizeBand: 'small' },
-        {
-          recordDemand: false,
-        },
-      );
+      const result = await new Matcher(executor, index).match({ needs: [need], sizeBand: 'small' });
       const sparse = result.providers.find((provider) => provider.candidate.slug === slug);
       expect(sparse?.coveredNeeds).toEqual([need]);
       expect(sparse?.breakdown.find((part) => part.criterion === 'smeFit')?.points).toBe(0);
     } finally {
-      await demand.close();
       await operatorWrite('test.cleanupSparse', 'MATCH (c:Company {slug: $slug})-[:OFFERS]->(p) DETACH DELETE c, p', {
         slug,
       });

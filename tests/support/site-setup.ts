@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config';
 import { createLogger, type Runtime, startRuntime } from '../../src/runtime';
-import { createHttpServer, loadAstroHandler } from '../../src/server';
+import { ASTRO_ENTRY, buildServer } from '../../src/server/app';
+import { loadAstroHandler } from '../../src/server/astro-site';
 import { acquireSuiteGraph } from './neo4j';
 
 declare module 'vitest' {
@@ -16,8 +16,9 @@ declare module 'vitest' {
 }
 
 /**
- * Global setup of the site tier: the built site with /graphql served by the real server entry
- * on a free port, over the suite's Neo4j.
+ * Global setup of the site tier: the built site with /graphql served by the real server (the
+ * Fastify app of src/server/app.ts) on a free port, over the suite's Neo4j. The graph's address is
+ * provided too, for tests that build an app of their own with other settings.
  */
 export default async function setup(project: TestProject) {
   const root = path.resolve(new URL('../..', import.meta.url).pathname);
@@ -27,7 +28,7 @@ export default async function setup(project: TestProject) {
   });
   const { graph, release } = await acquireSuiteGraph();
   let runtime: Runtime | undefined;
-  let server: Server | undefined;
+  let app: ReturnType<typeof buildServer> | undefined;
   try {
     await building;
     const config = loadConfig({
@@ -35,9 +36,6 @@ export default async function setup(project: TestProject) {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       NEO4J_URI: '',
-      // Graph-tier tests write unique data past the change log (tests/support/graph.ts operatorWrite);
-      // this server should not take it into its indexes while browser tests read them.
-      RECONCILE_MS: '3600000',
       MEILI_URL: '',
     });
     const log = createLogger(config);
@@ -49,22 +47,24 @@ export default async function setup(project: TestProject) {
         database: 'neo4j',
       },
     });
-    server = createHttpServer(runtime, await loadAstroHandler(), log);
-    const listening = server;
-    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    app = buildServer({ runtime, astro: await loadAstroHandler(ASTRO_ENTRY), config, log });
+    await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {
+    await app?.close();
     await runtime?.stop();
     await release();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
+  const { port } = app.server.address() as AddressInfo;
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  project.provide('neo4jUri', graph.uri);
+  project.provide('neo4jUser', graph.user);
+  project.provide('neo4jPassword', graph.password);
 
   const started = runtime;
-  const listening = server;
+  const listening = app;
   return async () => {
-    listening.closeAllConnections();
-    await new Promise((resolve) => listening.close(resolve));
+    await listening.close();
     await started.stop();
     await release();
   };

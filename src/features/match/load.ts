@@ -3,6 +3,7 @@ import { UnknownNeedsError } from '../../../graph/match/match';
 import type { MatchContext, MatchResult, RankedProvider } from '../../../graph/match/types';
 import type { NeedView } from '../../../graph/views';
 import type { Services } from '../../services';
+import { matchProviders } from '../../use-cases/match-providers';
 import { reportPageError } from '../page/outcome';
 import {
   type KnownValues,
@@ -69,7 +70,7 @@ export async function loadMatchPage(services: Services | undefined, url: URL): P
     if (parsed.problems.length > 0) return { status: 400, state, form, problems: parsed.problems };
     const profile = toMatchProfile(state);
     if (profile.needs.length === 0) return { status: 200, state, form, match: null };
-    const match = await services.matcher.match(profile);
+    const match = await matchProviders(services, profile);
     return { status: 200, state, form, match };
   } catch (error) {
     const problems = unknownNeeds(error);
@@ -93,9 +94,7 @@ export async function loadComparePage(services: Services | undefined, url: URL):
     state = parsed.state;
     if (parsed.problems.length > 0) return { status: 400, state, form, problems: parsed.problems };
     // The list already recorded this demand; counting the comparison too would double it in the gap analysis.
-    const match = await services.matcher.match(toMatchProfile(state), {
-      recordDemand: false,
-    });
+    const match = await matchProviders(services, toMatchProfile(state), { recordDemand: false });
     const bySlug = new Map(match.providers.map((provider) => [provider.candidate.slug, provider]));
     const missing = parsed.providers.filter((slug) => !bySlug.has(slug));
     if (missing.length > 0) {

@@ -1,7 +1,19 @@
-import type { BudgetBand, ComplianceDriver, DeliveryPreference, MatchProfile } from '../../../graph/match/types';
-import { SIZE_BANDS, type SizeBand } from '../../../graph/model';
+import { z } from 'zod';
+import type { MatchProfile } from '../../../graph/match/types';
+import { isSlug } from '../../../graph/slug';
+import {
+  type BudgetBand,
+  budgetBandSchema,
+  type ComplianceDriver,
+  complianceDriverSchema,
+  type DeliveryPreference,
+  deliveryPreferenceSchema,
+  type PreferredLanguage,
+  preferredLanguageSchema,
+  type SizeBand,
+  sizeBandSchema,
+} from '../../../graph/vocabulary';
 import type { QueryValues } from '../../i18n/routes';
-import { isSlug } from '../page/outcome';
 import {
   type Answer,
   isAnswer,
@@ -26,23 +38,6 @@ export const MAX_PAGE = 1000;
 export const MAX_VALUES_PER_PARAM = 50;
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 3;
-
-// Records so that a value added to the matching API fails the type check until the form offers it.
-const BUDGET_OPTIONS: Record<BudgetBand, true> = { small: true, medium: true, large: true, any: true };
-const DELIVERY_OPTIONS: Record<DeliveryPreference, true> = { onsite: true, remote: true, any: true };
-const DRIVER_OPTIONS: Record<ComplianceDriver, true> = {
-  NIS2: true,
-  GDPR: true,
-  'D-MAERKET': true,
-  ISO27001: true,
-  DORA: true,
-  CRA: true,
-};
-export const BUDGETS = Object.keys(BUDGET_OPTIONS) as BudgetBand[];
-export const DELIVERIES = Object.keys(DELIVERY_OPTIONS) as DeliveryPreference[];
-export const DRIVERS = Object.keys(DRIVER_OPTIONS) as ComplianceDriver[];
-export const PREFERRED_LANGUAGES = ['da', 'en'] as const;
-export type PreferredLanguage = (typeof PREFERRED_LANGUAGES)[number];
 
 /** URL parameter names. Short and Danish where an SME might read them in a shared link. */
 export const PARAMS = {
@@ -136,18 +131,26 @@ function single(params: URLSearchParams, name: string): string {
   );
 }
 
-function oneOf<T extends string>(
+function oneOf<T>(
   params: URLSearchParams,
   kind: SingleParam,
-  allowed: (value: string) => boolean,
+  schema: z.ZodType<T>,
   problems: MatchProblem[],
 ): T | null {
   const value = single(params, PARAMS[kind]);
   if (!value) return null;
-  if (allowed(value)) return value as T;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
   problems.push({ kind, value });
   return null;
 }
+
+const memberOf = (values: ReadonlySet<string>) => z.string().refine((value) => values.has(value));
+const pageSchema = z
+  .string()
+  .regex(/^\d{1,4}$/)
+  .transform(Number)
+  .pipe(z.number().min(1).max(MAX_PAGE));
 
 /** True when the URL carries any of the wizard's parameters, i.e. the form was sent rather than just opened. */
 export function wasSubmitted(params: URLSearchParams): boolean {
@@ -182,30 +185,20 @@ export function parseMatchParams(params: URLSearchParams, known: KnownValues): P
     else problems.push({ kind: 'answer', need, value: answer });
   }
 
-  state.sector = oneOf(params, 'sector', (value) => known.sectors.has(value), problems);
-  state.size = oneOf(params, 'size', (value) => (SIZE_BANDS as readonly string[]).includes(value), problems);
-  state.municipality = oneOf(params, 'municipality', (value) => known.municipalities.has(value), problems);
-  state.language = oneOf(
-    params,
-    'language',
-    (value) => (PREFERRED_LANGUAGES as readonly string[]).includes(value),
-    problems,
-  );
-  state.budget = oneOf(params, 'budget', (value) => (BUDGETS as string[]).includes(value), problems);
-  state.delivery = oneOf(params, 'delivery', (value) => (DELIVERIES as string[]).includes(value), problems);
-  const page = oneOf<string>(
-    params,
-    'page',
-    (value) => /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_PAGE,
-    problems,
-  );
-  if (page) state.page = Number(page);
+  state.sector = oneOf(params, 'sector', memberOf(known.sectors), problems);
+  state.size = oneOf(params, 'size', sizeBandSchema, problems);
+  state.municipality = oneOf(params, 'municipality', memberOf(known.municipalities), problems);
+  state.language = oneOf(params, 'language', preferredLanguageSchema, problems);
+  state.budget = oneOf(params, 'budget', budgetBandSchema, problems);
+  state.delivery = oneOf(params, 'delivery', deliveryPreferenceSchema, problems);
+  state.page = oneOf(params, 'page', pageSchema, problems) ?? 1;
 
   const drivers = values(params, PARAMS.driver);
   if (drivers.length > MAX_VALUES_PER_PARAM) problems.push({ kind: 'tooManyValues', param: 'driver' });
   else {
     for (const driver of drivers) {
-      if ((DRIVERS as string[]).includes(driver)) state.drivers.push(driver as ComplianceDriver);
+      const parsed = complianceDriverSchema.safeParse(driver);
+      if (parsed.success) state.drivers.push(parsed.data);
       else problems.push({ kind: 'driver', value: driver });
     }
   }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Taxonomy } from '../../../graph/catalog';
 import type { NeedView } from '../../../graph/views';
+import { formatPoints } from '../../i18n';
 import { emptyMatchState, type MatchProblem } from './params';
 import {
   describeMatchProblem,
-  formatPoints,
   municipalityGroups,
   needOptionGroups,
   pointsOutOf,

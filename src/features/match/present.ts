@@ -1,7 +1,17 @@
 import type { Taxonomy } from '../../../graph/catalog';
 import type { MatchContext } from '../../../graph/match/types';
 import type { NeedView } from '../../../graph/views';
-import { compareLabels, formatList, type Locale, label, type MessageKey, type Picked, pick, t } from '../../i18n';
+import {
+  compareLabels,
+  formatList,
+  formatPoints,
+  type Locale,
+  label,
+  type MessageKey,
+  type Picked,
+  pick,
+  t,
+} from '../../i18n';
 import { groupNeeds, type NeedGroupName } from './need-groups';
 import {
   MAX_COMPARE,
@@ -21,13 +31,6 @@ import { type Answer, NEED_QUESTIONS } from './questions';
 
 /** The wizard form's id: the results link back to it ("change your choices"). */
 export const MATCH_FORM_ID = 'match-form';
-
-const INTL_LOCALE: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
-
-/** Points keep their decimals (16,67): rounding would hide why two providers are ranked apart. */
-export function formatPoints(locale: Locale, points: number): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 2 }).format(points);
-}
 
 /** "82,5 af 100 point": the score in words, so it never depends on a bar being seen. */
 export function pointsOutOf(locale: Locale, points: number, max: number): string {

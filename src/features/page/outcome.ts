@@ -1,4 +1,5 @@
 import type { Services } from '../../services';
+import type { ProfileSource } from '../../use-cases/read-profile';
 
 /**
  * What a page's one data call produced. The route file copies `status` onto the response before
@@ -6,13 +7,6 @@ import type { Services } from '../../services';
  * component renders the matching content.
  */
 export type PageOutcome<T> = { status: 200; data: T } | { status: 404 } | { status: 500 };
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,149}$/;
-
-/** Slugs are lowercase words joined by hyphens; anything else cannot exist, so it is a 404 without a query. */
-export function isSlug(value: string | undefined): value is string {
-  return value !== undefined && SLUG.test(value);
-}
 
 /**
  * Runs a page's data call. `null` from the loader means "not found". A failure is logged with the
@@ -31,6 +25,14 @@ export async function loadPage<T>(
     reportPageError(services, page, error);
     return { status: 500 };
   }
+}
+
+/** Profiles for a page: one lookup each, straight from the catalog. */
+export function catalogProfiles(services: Services): ProfileSource {
+  return {
+    company: (slug) => services.catalog.companyBySlug(slug),
+    product: (slug) => services.catalog.productBySlug(slug),
+  };
 }
 
 export function reportPageError(services: Services | undefined, page: string, error: unknown): void {

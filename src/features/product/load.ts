@@ -1,10 +1,11 @@
 import type { ProductProfile } from '../../../graph/views';
 import type { Services } from '../../services';
-import { isSlug, loadPage, type PageOutcome } from '../page/outcome';
+import { readProductProfile } from '../../use-cases/read-profile';
+import { catalogProfiles, loadPage, type PageOutcome } from '../page/outcome';
 
 export function loadProductPage(
   services: Services | undefined,
   slug: string | undefined,
 ): Promise<PageOutcome<ProductProfile>> {
-  return loadPage(services, 'product', (s) => (isSlug(slug) ? s.catalog.productBySlug(slug) : Promise.resolve(null)));
+  return loadPage(services, 'product', (s) => readProductProfile(catalogProfiles(s), slug));
 }

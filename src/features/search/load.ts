@@ -1,7 +1,7 @@
 import type { Taxonomy } from '../../../graph/catalog';
-import { searchDemand } from '../../../graph/demand';
 import type { SearchResponse } from '../../../search/types';
 import type { Services } from '../../services';
+import { searchListings } from '../../use-cases/search-listings';
 import { reportPageError } from '../page/outcome';
 import { parseSearchParams, type SearchProblem, type SearchState, toSearchRequest } from './params';
 
@@ -19,9 +19,7 @@ export async function loadSearchPage(services: Services | undefined, url: URL): 
   if (problems.length > 0) return { status: 400, state, problems };
   try {
     if (!services) throw new Error('Astro.locals.services is missing; serve the site through src/server.ts');
-    const request = toSearchRequest(state);
-    const [response, taxonomy] = await Promise.all([services.search.search(request), services.catalog.taxonomy()]);
-    services.demand.record(searchDemand(request, response.total));
+    const { response, taxonomy } = await searchListings(services, toSearchRequest(state));
     return { status: 200, state, response, taxonomy };
   } catch (error) {
     reportPageError(services, 'search', error);

@@ -1,5 +1,11 @@
-import { SIZE_BANDS } from '../../../graph/model';
-import type { FacetName, SearchRequest, SearchSort } from '../../../search/types';
+import { LANGUAGES, SIZE_BANDS } from '../../../graph/vocabulary';
+import {
+  DOCUMENT_KINDS,
+  type FacetName,
+  SEARCH_SORTS,
+  type SearchRequest,
+  type SearchSort,
+} from '../../../search/types';
 import type { QueryValues } from '../../i18n/routes';
 
 /**
@@ -13,27 +19,30 @@ export const MAX_PAGE = 500;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_VALUES_PER_FILTER = 50;
 
-/** URL parameter → the facet it filters. URL names are short and singular so shared links read well. */
-export const FACET_PARAMS = {
-  need: 'needs',
-  category: 'categories',
-  region: 'regions',
-  municipality: 'municipalities',
-  certification: 'certifications',
-  csf: 'csfFunctions',
-  size: 'sizeBand',
-  language: 'languages',
+/**
+ * Each facet's URL parameter, in the order the page shows the filters. Keyed by facet, so a facet added to the
+ * search contract fails the type check until the page offers it. URL names are short and singular so shared
+ * links read well.
+ */
+const FACET_PARAM = {
+  needs: 'need',
+  categories: 'category',
+  regions: 'region',
+  municipalities: 'municipality',
+  certifications: 'certification',
+  csfFunctions: 'csf',
+  sizeBand: 'size',
+  languages: 'language',
   kind: 'kind',
-} as const satisfies Record<string, FacetName>;
+} as const satisfies Record<FacetName, string>;
 
-export type FacetParam = keyof typeof FACET_PARAMS;
-export const FACET_PARAM_NAMES = Object.keys(FACET_PARAMS) as FacetParam[];
+export type FacetParam = (typeof FACET_PARAM)[FacetName];
+export const FACET_PARAM_NAMES = Object.values(FACET_PARAM);
 
-// A record so that a sort order added to the search contract fails the type check until it is offered here.
-const SORT_OPTIONS: Record<SearchSort, true> = { relevance: true, name: true, priceAsc: true, newest: true };
-export const SORTS = Object.keys(SORT_OPTIONS) as SearchSort[];
-export const LANGUAGES = ['da', 'en', 'de', 'sv', 'no'] as const;
-export const DOCUMENT_KINDS = ['company', 'product'] as const;
+/** URL parameter → the facet it filters. */
+export const FACET_PARAMS = Object.fromEntries(Object.entries(FACET_PARAM).map(([facet, param]) => [param, facet])) as {
+  [F in FacetName as (typeof FACET_PARAM)[F]]: F;
+};
 
 /** Facets with a fixed set of values are checked against it; the others only for a sane code shape. */
 const CLOSED_VALUES: Partial<Record<FacetParam, readonly string[]>> = {
@@ -119,7 +128,7 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
 
   let sort: SearchSort = 'relevance';
   const sortRaw = single(params, 'sort');
-  if ((SORTS as readonly string[]).includes(sortRaw)) sort = sortRaw as SearchSort;
+  if ((SEARCH_SORTS as readonly string[]).includes(sortRaw)) sort = sortRaw as SearchSort;
   else if (sortRaw) problems.push({ kind: 'sort', value: sortRaw });
 
   let page = 1;

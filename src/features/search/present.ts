@@ -1,13 +1,11 @@
 import type { Taxonomy } from '../../../graph/catalog';
-import { SIZE_BANDS } from '../../../graph/model';
-import type { FacetName, SearchDocument } from '../../../search/types';
+import { isOneOf, LANGUAGES, SIZE_BANDS } from '../../../graph/vocabulary';
+import { DOCUMENT_KINDS, type FacetName, type SearchDocument } from '../../../search/types';
 import { compareLabels, formatList, type Locale, label, type MessageKey, t } from '../../i18n';
 import {
-  DOCUMENT_KINDS,
   FACET_PARAM_NAMES,
   FACET_PARAMS,
   type FacetParam,
-  LANGUAGES,
   MAX_PAGE,
   MAX_QUERY_LENGTH,
   MAX_VALUES_PER_FILTER,
@@ -45,11 +43,9 @@ const TAXONOMY_LABELS: Partial<Record<FacetParam, keyof Labels>> = {
 };
 
 const DICTIONARY_LABELS: Partial<Record<FacetParam, (value: string) => MessageKey | undefined>> = {
-  size: (value) => ((SIZE_BANDS as readonly string[]).includes(value) ? (`size.${value}` as MessageKey) : undefined),
-  language: (value) =>
-    (LANGUAGES as readonly string[]).includes(value) ? (`language.${value}` as MessageKey) : undefined,
-  kind: (value) =>
-    (DOCUMENT_KINDS as readonly string[]).includes(value) ? (`kind.${value}` as MessageKey) : undefined,
+  size: (value) => (isOneOf(SIZE_BANDS, value) ? `size.${value}` : undefined),
+  language: (value) => (isOneOf(LANGUAGES, value) ? `language.${value}` : undefined),
+  kind: (value) => (isOneOf(DOCUMENT_KINDS, value) ? `kind.${value}` : undefined),
 };
 
 /** The readable name of a filter value; an unknown code is shown as itself so it can still be removed. */

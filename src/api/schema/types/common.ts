@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { Text } from '../../../../graph/model';
 import type { CodeName } from '../../../../graph/views';
+import { DELIVERIES, PRICING_MODELS, PRODUCT_KINDS, SIZE_BANDS } from '../../../../graph/vocabulary';
 import { builder } from '../builder';
+
+export { slugSchema } from '../../../../graph/slug';
 
 export const LocalizedText = builder.objectRef<Text>('LocalizedText').implement({
   description: 'A text in Danish (the default) and English.',
@@ -21,20 +24,20 @@ export const CodeNameRef = builder.objectRef<CodeName>('Term').implement({
 
 export const SizeBandEnum = builder.enumType('SizeBand', {
   description: 'Company size by employees: micro 1-9, small 10-49, medium 50-249, large 250+.',
-  values: ['micro', 'small', 'medium', 'large'] as const,
+  values: SIZE_BANDS,
 });
 
-export const ProductKindEnum = builder.enumType('ProductKind', { values: ['product', 'service'] as const });
-export const PricingModelEnum = builder.enumType('PricingModel', {
-  values: ['fixed', 'subscription', 'hourly', 'quote'] as const,
-});
-export const DeliveryEnum = builder.enumType('Delivery', { values: ['remote', 'onsite'] as const });
+export const ProductKindEnum = builder.enumType('ProductKind', { values: PRODUCT_KINDS });
+export const PricingModelEnum = builder.enumType('PricingModel', { values: PRICING_MODELS });
+export const DeliveryEnum = builder.enumType('Delivery', { values: DELIVERIES });
 
-export const slugSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and hyphens');
+/**
+ * Enum values by their GraphQL names: a GraphQL name cannot contain '-', so 'D-MAERKET' is D_MAERKET
+ * in the schema and 'D-MAERKET' again in the resolvers.
+ */
+export function enumValuesNamed<const T extends string>(values: readonly T[]): Record<string, { value: T }> {
+  return Object.fromEntries(values.map((value) => [value.replaceAll('-', '_'), { value }]));
+}
 
 export const codeListSchema = z
   .array(z.string().min(1).max(100, 'values must be at most 100 characters'))

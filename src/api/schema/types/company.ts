@@ -1,5 +1,7 @@
 import type { ListingFilter } from '../../../../graph/catalog';
 import type { CertificationView, CompanyProfile, CompanySummary, CompetenceView } from '../../../../graph/views';
+import { CERTIFICATION_TRUSTS } from '../../../../graph/vocabulary';
+import { readCompanyProfile } from '../../../use-cases/read-profile';
 import type { GraphQLContext } from '../../context';
 import { builder } from '../builder';
 import {
@@ -30,7 +32,7 @@ async function profile(company: CompanyShape, context: GraphQLContext): Promise<
 const CertificationTrustEnum = builder.enumType('CertificationTrust', {
   description:
     'verified: checked by NCC-DK within a year; stale: checked more than a year ago; unverified: claimed only.',
-  values: ['verified', 'unverified', 'stale'] as const,
+  values: CERTIFICATION_TRUSTS,
 });
 
 const HeldCertificationRef = builder.objectRef<CertificationView>('HeldCertification').implement({
@@ -141,7 +143,7 @@ builder.queryFields((t) => ({
     type: CompanyRef,
     nullable: true,
     args: { slug: t.arg.string({ required: true, validate: slugSchema }) },
-    resolve: (_root, { slug }, { loaders }) => loaders.companyProfile.load(slug),
+    resolve: (_root, { slug }, { profiles }) => readCompanyProfile(profiles, slug),
   }),
   companies: t.field({
     type: CompanyPageRef,

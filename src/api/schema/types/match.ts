@@ -4,28 +4,26 @@ import { UnknownNeedsError } from '../../../../graph/match/match';
 import { criterionRules, RANKING_RULES } from '../../../../graph/match/rules';
 import type { MatchContext, MatchResult, RankedProvider, ScoreComponent } from '../../../../graph/match/types';
 import type { Text } from '../../../../graph/model';
+import {
+  BUDGET_BANDS,
+  COMPLIANCE_DRIVERS,
+  DELIVERY_PREFERENCES,
+  PREFERRED_LANGUAGES,
+} from '../../../../graph/vocabulary';
+import { matchProviders } from '../../../use-cases/match-providers';
 import { builder } from '../builder';
-import { LocalizedText, SizeBandEnum, slugSchema } from './common';
+import { enumValuesNamed, LocalizedText, SizeBandEnum, slugSchema } from './common';
 import { CompanyRef } from './company';
 import { ProductRef } from './product';
 
 const BudgetBandEnum = builder.enumType('BudgetBand', {
   description: 'small: up to 10,000 DKK; medium: up to 50,000; large: up to 250,000; any: no limit.',
-  values: ['small', 'medium', 'large', 'any'] as const,
+  values: BUDGET_BANDS,
 });
-const DeliveryPreferenceEnum = builder.enumType('DeliveryPreference', { values: ['onsite', 'remote', 'any'] as const });
-const ComplianceDriverEnum = builder.enumType('ComplianceDriver', {
-  values: {
-    NIS2: { value: 'NIS2' },
-    GDPR: { value: 'GDPR' },
-    D_MAERKET: { value: 'D-MAERKET' },
-    ISO27001: { value: 'ISO27001' },
-    DORA: { value: 'DORA' },
-    CRA: { value: 'CRA' },
-  } as const,
-});
+const DeliveryPreferenceEnum = builder.enumType('DeliveryPreference', { values: DELIVERY_PREFERENCES });
+const ComplianceDriverEnum = builder.enumType('ComplianceDriver', { values: enumValuesNamed(COMPLIANCE_DRIVERS) });
 const CriterionEnum = builder.enumType('MatchCriterion', { values: RANKING_RULES.order });
-const PreferredLanguageEnum = builder.enumType('PreferredLanguage', { values: ['da', 'en'] as const });
+const PreferredLanguageEnum = builder.enumType('PreferredLanguage', { values: PREFERRED_LANGUAGES });
 
 const MatchProfileInput = builder.inputType('MatchProfile', {
   description: "An SME's situation. Only the needs are required.",
@@ -154,7 +152,7 @@ builder.queryFields((t) => ({
     args: { profile: t.arg({ type: MatchProfileInput, required: true }) },
     resolve: async (_root, { profile }, { services }) => {
       try {
-        return await services.matcher.match({
+        return await matchProviders(services, {
           needs: [...profile.needs],
           sector: profile.sector ?? null,
           sizeBand: profile.sizeBand ?? null,

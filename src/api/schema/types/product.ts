@@ -1,4 +1,5 @@
 import type { ProductProfile, ProductSummary } from '../../../../graph/views';
+import { readProductProfile } from '../../../use-cases/read-profile';
 import type { GraphQLContext } from '../../context';
 import { builder } from '../builder';
 import {
@@ -79,7 +80,7 @@ builder.queryFields((t) => ({
     type: ProductRef,
     nullable: true,
     args: { slug: t.arg.string({ required: true, validate: slugSchema }) },
-    resolve: (_root, { slug }, { loaders }) => loaders.productProfile.load(slug),
+    resolve: (_root, { slug }, { profiles }) => readProductProfile(profiles, slug),
   }),
   products: t.field({
     type: ProductPageRef,

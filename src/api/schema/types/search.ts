@@ -1,35 +1,48 @@
 import { z } from 'zod';
 import type { Taxonomy } from '../../../../graph/catalog';
-import { searchDemand } from '../../../../graph/demand';
 import type { Text } from '../../../../graph/model';
-import { FACETS, type FacetName, type SearchFilters, type SearchHit } from '../../../../search/types';
+import {
+  DOCUMENT_KINDS,
+  FACETS,
+  type FacetName,
+  SEARCH_SORTS,
+  type SearchFilters,
+  type SearchHit,
+} from '../../../../search/types';
+import { searchListings } from '../../../use-cases/search-listings';
 import { builder } from '../builder';
 import { codeListSchema, LocalizedText, limitSchema, offsetSchema, SizeBandEnum } from './common';
 import { CompanyRef } from './company';
 import { ProductRef } from './product';
 
-const SearchSortEnum = builder.enumType('SearchSort', { values: ['relevance', 'name', 'priceAsc', 'newest'] as const });
-const ListingKindEnum = builder.enumType('ListingKind', { values: ['company', 'product'] as const });
+const SearchSortEnum = builder.enumType('SearchSort', { values: SEARCH_SORTS });
+const ListingKindEnum = builder.enumType('ListingKind', { values: DOCUMENT_KINDS });
 const FacetNameEnum = builder.enumType('FacetName', { values: FACETS });
 
 const SearchFilterInput = builder.inputType('SearchFilter', {
   description: 'Within one field the values are OR-ed; across fields they are AND-ed.',
-  fields: (t) => ({
-    kind: t.field({ type: [ListingKindEnum] }),
-    needs: t.stringList({ validate: codeListSchema }),
-    categories: t.stringList({ validate: codeListSchema }),
-    csfFunctions: t.stringList({ validate: codeListSchema }),
-    certifications: t.stringList({ validate: codeListSchema }),
-    regions: t.stringList({ validate: codeListSchema }),
-    municipalities: t.stringList({ validate: codeListSchema }),
-    sizeBand: t.field({ type: [SizeBandEnum] }),
-    languages: t.stringList({ validate: codeListSchema }),
-    smeFit: t.boolean({ description: 'Only listings packaged for SMEs.' }),
-    maxPrice: t.int({
-      description: 'Highest acceptable starting price in DKK.',
-      validate: z.number().int().min(0, 'must not be negative').nullable().optional(),
-    }),
-  }),
+  fields: (t) => {
+    // Keyed by FacetName: a facet added to the search contract fails the type check until it can be filtered on here.
+    const facets = {
+      kind: t.field({ type: [ListingKindEnum] }),
+      needs: t.stringList({ validate: codeListSchema }),
+      categories: t.stringList({ validate: codeListSchema }),
+      csfFunctions: t.stringList({ validate: codeListSchema }),
+      certifications: t.stringList({ validate: codeListSchema }),
+      regions: t.stringList({ validate: codeListSchema }),
+      municipalities: t.stringList({ validate: codeListSchema }),
+      sizeBand: t.field({ type: [SizeBandEnum] }),
+      languages: t.stringList({ validate: codeListSchema }),
+    } satisfies Record<FacetName, unknown>;
+    return {
+      ...facets,
+      smeFit: t.boolean({ description: 'Only listings packaged for SMEs.' }),
+      maxPrice: t.int({
+        description: 'Highest acceptable starting price in DKK.',
+        validate: z.number().int().min(0, 'must not be negative').nullable().optional(),
+      }),
+    };
+  },
 });
 
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
@@ -131,8 +144,7 @@ builder.queryFields((t) => ({
         (filters as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
       }
       const request = { query: args.query.trim(), filters, sort: args.sort, limit: args.limit, offset: args.offset };
-      const [result, taxonomy] = await Promise.all([services.search.search(request), services.catalog.taxonomy()]);
-      services.demand.record(searchDemand(request, result.total));
+      const { response: result, taxonomy } = await searchListings(services, request);
       const facets = FACETS.map((name) => ({
         name,
         values: Object.entries(result.facets[name] ?? {})

@@ -1,0 +1,109 @@
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import type { FastifyError, FastifyReply } from 'fastify';
+import type { Services } from '../services';
+import { perMinute } from './rate-limit';
+import type { CyberkortPlugin, CyberkortRequest } from './types';
+
+/** The built site's request handler: `handler` of dist/server/entry.mjs (@astrojs/node, middleware mode). */
+export type AstroHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+  locals?: object,
+) => void | Promise<void>;
+
+export async function loadAstroHandler(entry: string): Promise<AstroHandler> {
+  const found = await stat(entry).catch(() => null);
+  if (!found) throw new Error(`The site is not built (${entry} is missing): run "npm run build" first.`);
+  return ((await import(pathToFileURL(entry).href)) as { handler: AstroHandler }).handler;
+}
+
+type Head = { status: number; headers: OutgoingHttpHeaders };
+
+/**
+ * The node adapter writes a rendered page to a ServerResponse. Written to the socket, the page would
+ * bypass Fastify's onSend hooks: no compression, no headers set there. So the adapter writes into
+ * this stream instead, and Fastify sends the stream like any other response, still streaming as
+ * Astro renders. It implements the part of ServerResponse the adapter uses (astro/app/node
+ * `writeResponse` and the adapter's error path): writeHead, statusCode, headersSent, req, write,
+ * end, destroy and the close event, which cancels rendering when the visitor goes away.
+ */
+class PageResponse extends PassThrough {
+  statusCode = 200;
+  statusMessage = '';
+  headersSent = false;
+  readonly head: Promise<Head>;
+  readonly #sendHead: (head: Head) => void;
+
+  constructor(readonly req: IncomingMessage) {
+    super();
+    const { promise, resolve, reject } = Promise.withResolvers<Head>();
+    this.head = promise;
+    this.#sendHead = resolve;
+    // The adapter's error path sets statusCode and ends without writeHead.
+    this.once('finish', () => resolve({ status: this.statusCode, headers: {} }));
+    this.once('close', () => reject(new Error('the page stream closed before its headers')));
+  }
+
+  writeHead(status: number, reasonOrHeaders?: string | OutgoingHttpHeaders, headers?: OutgoingHttpHeaders): this {
+    this.statusCode = status;
+    this.headersSent = true;
+    this.#sendHead({ status, headers: (typeof reasonOrHeaders === 'object' ? reasonOrHeaders : headers) ?? {} });
+    return this;
+  }
+}
+
+/** What a person reads when the server refuses a page before Astro renders it. */
+const REFUSALS: Record<number, string> = {
+  429: 'For mange forespørgsler fra din adresse. Vent et øjeblik, og prøv igen.\n\nToo many requests from your address. Please wait a moment and try again.\n',
+  503: 'Cyberkort har travlt lige nu. Prøv igen om lidt.\n\nCyberkort is busy right now. Please try again in a moment.\n',
+  400: 'Forespørgslen kunne ikke læses.\n\nThe request could not be read.\n',
+  500: 'Noget gik galt hos os. Prøv igen om lidt.\n\nSomething went wrong on our side. Please try again in a moment.\n',
+};
+
+export interface AstroSiteOptions {
+  astro: AstroHandler;
+  services: Services;
+  /** Form posts per minute per client address. */
+  formRateLimit: number;
+}
+
+/** Every path no other plugin serves goes to the Astro site (its own 404 page included). */
+export const astroSite: CyberkortPlugin<AstroSiteOptions> = async (app, { astro, services, formRateLimit }) => {
+  // The adapter reads request bodies itself (form posts, behind Astro's origin check and the
+  // adapter's body size limit), so Fastify leaves them unread.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500 && status !== 503) request.log.error({ err: error }, 'page request failed');
+    const text = REFUSALS[status] ?? (status < 500 ? REFUSALS[400] : REFUSALS[500]);
+    return reply.code(status).type('text/plain; charset=utf-8').send(text);
+  });
+
+  async function renderPage(request: CyberkortRequest, reply: FastifyReply) {
+    const page = new PageResponse(request.raw);
+    const locals: App.Locals = {
+      // Pages log through services.log (features/page/outcome.ts); the request's logger there puts the request id on those lines.
+      services: { ...services, log: request.log },
+      log: request.log,
+    };
+    Promise.resolve(astro(request.raw, page as unknown as ServerResponse, undefined, locals)).catch((error: Error) =>
+      page.destroy(error),
+    );
+    const { status, headers } = await page.head;
+    return reply.code(status).headers(headers).send(page);
+  }
+
+  app.get('/*', renderPage);
+  app.route({
+    method: ['POST', 'PUT', 'PATCH', 'DELETE'],
+    url: '/*',
+    config: { rateLimit: perMinute(formRateLimit) },
+    handler: renderPage,
+  });
+};
