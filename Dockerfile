@@ -12,4 +12,5 @@ ENV NODE_ENV=production
 COPY --from=build /app /app
 USER node
 EXPOSE 4321
-CMD ["npx", "tsx", "src/server.ts"]
+# Node itself is PID 1 (no npx in between), so `docker stop`'s SIGTERM reaches the graceful shutdown.
+CMD ["node", "--import", "tsx", "src/server.ts"]

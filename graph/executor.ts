@@ -117,7 +117,7 @@ export interface GraphConnection {
 
 /** One driver per process: callers create the executor once and share it. */
 export function createExecutor(connection: GraphConnection): Executor {
-  // The local server listens on loopback only and runs without auth; every other server gets credentials.
+  // Credentials are always sent: the local server (graph/local-server.ts) runs with auth like any other.
   const auth =
     connection.user && connection.password ? neo4j.auth.basic(connection.user, connection.password) : undefined;
   const driver = neo4j.driver(connection.uri, auth, {

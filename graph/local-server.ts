@@ -1,16 +1,22 @@
 // A Neo4j Community server the project runs itself when NEO4J_URI is not set. Neo4j ships no server on any registry
 // this machine reaches, so graph/local-neo4j/ embeds the DBMS from Maven Central's jars behind a Bolt connector:
-// neo4j-driver cannot tell it from a standalone server.
+// neo4j-driver cannot tell it from a standalone server. It runs with authentication: loopback is reachable by every
+// user of the machine. Each data folder gets its own random password, kept in the folder beside the store.
 import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { access, chmod, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 
-export interface LocalNeo4j {
+export interface LocalNeo4jCredentials {
+  user: string;
+  password: string;
+}
+
+export interface LocalNeo4j extends LocalNeo4jCredentials {
   uri: string;
   stop(): Promise<void>;
 }
@@ -32,6 +38,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const POM = join(ROOT, 'graph', 'local-neo4j', 'pom.xml');
 const LAUNCHER = join(ROOT, 'graph', 'local-neo4j', 'Launcher.java');
 const MARKER = '.complete';
+/** Inside the data folder, which .gitignore keeps out of the repository (.data/) or which lives outside it. */
+export const CREDENTIALS_FILE = 'cyberkort-credentials.json';
+// Read by Launcher.java; the environment of a process, unlike its command line, is visible to its owner only.
+const PASSWORD_ENV = 'CYBERKORT_NEO4J_PASSWORD';
+const USER = 'neo4j';
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 const OUTPUT_TAIL_CHARS = 4000;
@@ -65,13 +76,17 @@ export async function startLocalNeo4j({ port, dataDir, log = () => {} }: LocalNe
   const { version, classpath } = await prepare(log);
   await assertPortFree(port);
   const data = resolve(dataDir);
-  await mkdir(data, { recursive: true });
+  await mkdir(data, { recursive: true, mode: 0o700 });
+  // The store and logs are the graph itself: no one but the owner has business reading them.
+  await chmod(data, 0o700);
+  const credentials = await credentialsFor(data);
 
   const startedAt = performance.now();
   // Detached so a terminal's Ctrl-C reaches only us and we decide when the server stops. Its stdin stays an open pipe
   // that nothing writes to: the launcher exits when it closes, which covers a parent killed outright.
   const child = spawn('java', [...JVM_OPTIONS, '-cp', classpath, 'Launcher', '--port', String(port), '--data', data], {
     detached: true,
+    env: { ...process.env, [PASSWORD_ENV]: credentials.password },
   });
   const killOnExit = () => child.kill('SIGTERM');
   process.on('exit', killOnExit);
@@ -84,16 +99,94 @@ export async function startLocalNeo4j({ port, dataDir, log = () => {} }: LocalNe
   };
   try {
     const uri = await waitForReady(child, data, log);
-    await verifyConnectivity(uri);
+    await verifyConnectivity(uri, credentials, data);
     log(`Neo4j ${version} ready at ${uri} after ${Math.round(performance.now() - startedAt)} ms`);
     child.once('exit', (code, signal) => {
       if (!stopping) log(`Neo4j at ${uri} exited unexpectedly (${signal ?? code}); see ${debugLog(data)}`);
     });
-    return { uri, stop };
+    return { uri, ...credentials, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * The credentials of the local server whose data folder is dataDir, for clients of a server started elsewhere (e.g. by
+ * `npm run neo4j -- start`). Fails with what to do when the folder has none.
+ */
+export async function readLocalNeo4jCredentials(dataDir: string): Promise<LocalNeo4jCredentials> {
+  const data = resolve(dataDir);
+  const credentials = await readCredentials(data);
+  if (!credentials) {
+    throw new Error(`${join(data, CREDENTIALS_FILE)} does not exist: start the local Neo4j once to create it`);
+  }
+  return credentials;
+}
+
+// The password is made once per data folder, before the store exists, and the launcher makes it the neo4j user's
+// before the server first accepts connections. It is written with link(), which never replaces a file, so two starts
+// racing on a new folder end up agreeing on one password.
+async function credentialsFor(data: string): Promise<LocalNeo4jCredentials> {
+  const existing = await readCredentials(data);
+  if (existing) return existing;
+  if (await exists(systemDatabase(data))) {
+    throw new Error(
+      `${data} holds a Neo4j store but not its password (${CREDENTIALS_FILE}), so no one can log in to it. ` +
+        `Restore ${CREDENTIALS_FILE} from a backup of that folder, or delete the folder (its graph is lost) and start ` +
+        'again: a new store with a new password is made.',
+    );
+  }
+  const file = join(data, CREDENTIALS_FILE);
+  const scratch = `${file}.${process.pid}.tmp`;
+  const credentials = { user: USER, password: randomBytes(32).toString('base64url') };
+  await rm(scratch, { force: true });
+  await writeFile(scratch, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    await link(scratch, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return (await readCredentials(data)) as LocalNeo4jCredentials;
+  } finally {
+    await rm(scratch, { force: true });
+  }
+  return credentials;
+}
+
+async function readCredentials(data: string): Promise<LocalNeo4jCredentials | undefined> {
+  const file = join(data, CREDENTIALS_FILE);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (text === undefined) return undefined;
+  // Loosened by hand or by a copy: tighten it back rather than keep serving a password others may read.
+  if (((await stat(file)).mode & 0o077) !== 0) await chmod(file, 0o600);
+  const parsed = (() => {
+    try {
+      return JSON.parse(text) as Partial<LocalNeo4jCredentials>;
+    } catch {
+      return undefined;
+    }
+  })();
+  if (typeof parsed?.user !== 'string' || typeof parsed.password !== 'string' || !parsed.password) {
+    throw new Error(
+      `${file} is not {"user": …, "password": …}; restore it from a backup of ${data}, or delete that folder (its ` +
+        'graph is lost) and start again',
+    );
+  }
+  return { user: parsed.user, password: parsed.password };
+}
+
+function systemDatabase(data: string): string {
+  return join(data, 'data', 'databases', 'system');
+}
+
+function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function prepare(log: Log): Promise<Install> {
@@ -223,11 +316,16 @@ function waitForReady(child: ChildProcessWithoutNullStreams, data: string, log: 
   });
 }
 
-async function verifyConnectivity(uri: string): Promise<void> {
-  // Basic auth like production; with auth disabled the server accepts and ignores any credentials.
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'local'));
+async function verifyConnectivity(uri: string, { user, password }: LocalNeo4jCredentials, data: string): Promise<void> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
   try {
     await driver.verifyConnectivity();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'Neo.ClientError.Security.Unauthorized') throw error;
+    throw new Error(
+      `Neo4j at ${uri} refuses the password in ${join(data, CREDENTIALS_FILE)}: the file does not belong to this ` +
+        `store. Restore the file from a backup of ${data}, or delete that folder (its graph is lost) and start again.`,
+    );
   } finally {
     await driver.close();
   }

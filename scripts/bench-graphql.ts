@@ -11,7 +11,11 @@ const companies = intArg('companies', 300);
 const runs = intArg('runs', 300);
 
 const graph = await benchGraph(companies);
-const services = await servicesOver(graph.executor, { env: { NODE_ENV: 'production' } });
+// Production settings require a cookie secret; nothing here sets cookies.
+const BENCH_COOKIE_SECRET = 'bench'.repeat(8);
+const services = await servicesOver(graph.executor, {
+  env: { NODE_ENV: 'production', COOKIE_SECRET: BENCH_COOKIE_SECRET },
+});
 const server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

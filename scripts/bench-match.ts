@@ -19,7 +19,11 @@ const candidates = new CandidateIndex(executor);
 await candidates.loadAll();
 const indexMs = performance.now() - indexStarted;
 const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
-const services = await servicesOver(executor, { env: { NODE_ENV: 'production' } });
+// Production settings require a cookie secret; nothing here sets cookies.
+const BENCH_COOKIE_SECRET = 'bench'.repeat(8);
+// Counted like a person's match, so the demand write is part of what is measured.
+const BENCH_VISITOR = { address: '127.0.0.1', userAgent: 'Mozilla/5.0 (bench)', channel: 'site' } as const;
+const services = await servicesOver(executor, { env: { NODE_ENV: 'production', COOKIE_SECRET: BENCH_COOKIE_SECRET } });
 
 const needs = (await executor.read<{ slug: string }>('bench.needs', 'MATCH (n:Need) RETURN n.slug AS slug')).map(
   (row) => row.slug,
@@ -47,13 +51,13 @@ function profile(): MatchProfile {
   };
 }
 
-for (let i = 0; i < 10; i++) await matchProviders(services, profile(), { recordDemand: false });
+for (let i = 0; i < 10; i++) await matchProviders(services, profile(), BENCH_VISITOR, { recordDemand: false });
 const samples: number[] = [];
 let providers = 0;
 const before = executor.counter.roundTrips;
 for (let i = 0; i < runs; i++) {
   const started = performance.now();
-  const result = await matchProviders(services, profile());
+  const result = await matchProviders(services, profile(), BENCH_VISITOR);
   samples.push(performance.now() - started);
   providers += result.providers.length;
 }

@@ -15,7 +15,7 @@ import { intArg } from './bench/graph';
 const companies = intArg('companies', 300);
 const dataDir = await mkdtemp(path.join(tmpdir(), 'cyberkort-bench-seed-'));
 const local = await startLocalNeo4j({ port: await freePort(), dataDir });
-const executor = createExecutor({ uri: local.uri, database: 'neo4j' });
+const executor = createExecutor({ uri: local.uri, user: local.user, password: local.password, database: 'neo4j' });
 const COUNTS = `RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS relationships,
   COUNT { MATCH (:Company) } AS companies, COUNT { MATCH (:Product) } AS products`;
 

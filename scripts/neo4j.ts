@@ -4,7 +4,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { prepareLocalNeo4j, startLocalNeo4j } from '../graph/local-server';
+import { CREDENTIALS_FILE, prepareLocalNeo4j, startLocalNeo4j } from '../graph/local-server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const log = (msg: string) => console.error(msg);
@@ -15,7 +15,7 @@ async function start(portOption: string, dataOption: string | undefined): Promis
   const dataDir = dataOption ? resolve(dataOption) : join(ROOT, '.data', 'neo4j');
   const server = await startLocalNeo4j({ port, dataDir, log });
   console.log(server.uri);
-  log(`data in ${dataDir}; Ctrl-C stops it`);
+  log(`data in ${dataDir}; user ${server.user}, password in ${join(dataDir, CREDENTIALS_FILE)}; Ctrl-C stops it`);
   let stopping = false;
   // Not once(): a terminal's Ctrl-C reaches us both directly and relayed by tsx, and the repeat must not kill us mid-stop.
   const stop = async () => {

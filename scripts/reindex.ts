@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createExecutor, type Executor } from '../graph/executor';
+import { readLocalNeo4jCredentials } from '../graph/local-server';
 import { GraphWriter } from '../graph/write';
 import { createSearchEngine } from '../search/engine';
 import { loadConfig } from '../src/config';
@@ -30,8 +33,11 @@ async function main() {
   const config = loadConfig();
   const executor = createExecutor({
     uri: config.NEO4J_URI ?? `bolt://127.0.0.1:${config.LOCAL_NEO4J_PORT}`,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
+    ...(config.NEO4J_URI
+      ? { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }
+      : await readLocalNeo4jCredentials(
+          resolve(fileURLToPath(new URL('..', import.meta.url)), config.LOCAL_NEO4J_DATA),
+        )),
     database: config.NEO4J_DATABASE,
   });
   try {

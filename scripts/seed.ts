@@ -4,9 +4,13 @@
 // Connection from NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE (default database 'neo4j'); without
 // NEO4J_URI it uses the project's local Neo4j on LOCAL_NEO4J_PORT (start it with `npm run neo4j -- start`).
 // Progress goes to stderr, the report to stdout.
+
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createExecutor, type Executor } from '../graph/executor';
 import { seedAll } from '../graph/load';
+import { readLocalNeo4jCredentials } from '../graph/local-server';
 import { migrate } from '../graph/migrations';
 import { loadConfig } from '../src/config';
 
@@ -80,8 +84,11 @@ async function main() {
   const uri = config.NEO4J_URI ?? `bolt://127.0.0.1:${config.LOCAL_NEO4J_PORT}`;
   const executor = createExecutor({
     uri,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
+    ...(config.NEO4J_URI
+      ? { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }
+      : await readLocalNeo4jCredentials(
+          resolve(fileURLToPath(new URL('..', import.meta.url)), config.LOCAL_NEO4J_DATA),
+        )),
     database: config.NEO4J_DATABASE,
   });
   try {

@@ -5,5 +5,7 @@ declare namespace App {
     services: import('./services').Services;
     /** The request's logger (Fastify's request.log): every line carries the request id. */
     log: import('pino').Logger;
+    /** Who asked, for counting demand (src/use-cases/demand-gate.ts); never stored. */
+    visitor: import('./use-cases/demand-gate').Visitor;
   }
 }

@@ -59,7 +59,12 @@ export async function startRuntime(
         dataDir,
         log: (message) => log.info({ component: 'neo4j' }, message),
       });
-      connection = { uri: localNeo4j.uri, user: undefined, password: undefined, database: 'neo4j' };
+      connection = {
+        uri: localNeo4j.uri,
+        user: localNeo4j.user,
+        password: localNeo4j.password,
+        database: 'neo4j',
+      };
     }
     executor = createExecutor(connection);
     await executor.driver.verifyConnectivity({ database: connection.database });

@@ -6,9 +6,11 @@ import { CandidateIndex } from '../graph/match/candidates';
 import { Matcher } from '../graph/match/match';
 import { createSearchEngine } from '../search/engine';
 import type { SearchEngine } from '../search/types';
-import { createGraphQLServer } from './api/yoga';
+import type { GraphQLServerContext } from './api/context';
+import { type CyberkortYoga, createGraphQLServer } from './api/yoga';
 import { type AppConfig, loadConfig } from './config';
 import { reindexAll } from './indexing/sync';
+import { DemandGate } from './use-cases/demand-gate';
 
 /**
  * What a request can use: created once per process by the server entry and handed to every
@@ -24,9 +26,16 @@ export interface Services {
   matcher: Matcher;
   /** Anonymous demand signals, written in batches. */
   demand: DemandRecorder;
-  /** Answers a GraphQL request (the same yoga instance as /graphql). */
-  graphql: (request: Request) => Promise<Response>;
+  /** Which searches and matches count as demand (deduplicated per visitor and day, no bots). */
+  demandGate: DemandGate;
+  /** The GraphQL server that /graphql routes to. */
+  yoga: CyberkortYoga;
+  /** Answers a GraphQL request through that same instance, without a port (tests, scripts). */
+  graphql: (request: Request, server?: GraphQLServerContext) => Promise<Response>;
 }
+
+/** What the GraphQL layer is built over: the services without itself. */
+export type ApiServices = Omit<Services, 'graphql' | 'yoga'>;
 
 /**
  * The request-facing services over a graph and a search engine: catalog, the match candidate
@@ -52,10 +61,12 @@ export async function assembleServices(parts: {
     ...shared,
     catalog: new Catalog(parts.executor, () => candidates.providerCounts()),
     demand,
+    demandGate: new DemandGate(),
     matcher: new Matcher(parts.executor, candidates),
   };
   const yoga = createGraphQLServer(base);
-  return { services: { ...base, graphql: (request) => Promise.resolve(yoga.fetch(request)) }, candidates };
+  const graphql = (request: Request, server: GraphQLServerContext = {}) => Promise.resolve(yoga.fetch(request, server));
+  return { services: { ...base, yoga, graphql }, candidates };
 }
 
 /**

@@ -15,7 +15,7 @@ export async function benchGraph(companies: number) {
     port: await freePort(),
     dataDir: path.join(root, '.data', `bench-${companies}`),
   });
-  const executor = createExecutor({ uri: local.uri, database: 'neo4j' });
+  const executor = createExecutor({ uri: local.uri, user: local.user, password: local.password, database: 'neo4j' });
   await migrate(executor);
   const [row] = await executor.read<{ n: number }>('bench.count', 'MATCH (c:Company) RETURN count(c) AS n');
   if (row?.n !== companies) {

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { CompanyProfile, ProductProfile } from '../../graph/views';
-import type { Services } from '../services';
+import type { ApiServices } from '../services';
+import type { Visitor } from '../use-cases/demand-gate';
 import type { ProfileSource } from '../use-cases/read-profile';
 
 /**
@@ -9,7 +10,7 @@ import type { ProfileSource } from '../use-cases/read-profile';
  * round trip per kind, so the cost of a query does not grow with the page size.
  */
 export interface GraphQLContext {
-  services: Omit<Services, 'graphql'>;
+  services: ApiServices;
   /** The request's logger: its lines carry the request id. */
   log: Logger;
   loaders: {
@@ -18,11 +19,14 @@ export interface GraphQLContext {
   };
   /** The use cases' view of the loaders. */
   profiles: ProfileSource;
+  visitor: Visitor | undefined;
 }
 
 /** What the HTTP server hands yoga with each request; `services.graphql(request)` passes nothing. */
 export interface GraphQLServerContext {
   log?: Logger;
+  /** Who asked, for counting demand; absent (not counted) when no HTTP request is behind the call. */
+  visitor?: Visitor;
 }
 
 function bySlug<T extends { slug: string }>(load: (slugs: readonly string[]) => Promise<T[]>) {
@@ -35,7 +39,8 @@ function bySlug<T extends { slug: string }>(load: (slugs: readonly string[]) => 
   );
 }
 
-export function createContext(services: Omit<Services, 'graphql'>, log: Logger = services.log): GraphQLContext {
+export function createContext(services: ApiServices, server: GraphQLServerContext = {}): GraphQLContext {
+  const log = server.log ?? services.log;
   const loaders = {
     companyProfile: bySlug((slugs) => services.catalog.companyProfiles(slugs)),
     productProfile: bySlug((slugs) => services.catalog.productProfiles(slugs)),
@@ -43,6 +48,7 @@ export function createContext(services: Omit<Services, 'graphql'>, log: Logger =
   return {
     services,
     log,
+    visitor: server.visitor,
     loaders,
     profiles: {
       company: (slug) => loaders.companyProfile.load(slug),

@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, useErrorHandler, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { GraphError } from '../../graph/executor';
-import type { Services } from '../services';
+import type { ApiServices } from '../services';
 import { createContext, type GraphQLContext, type GraphQLServerContext } from './context';
 import { schema } from './schema/index';
 
@@ -39,8 +39,10 @@ const isGraphUnavailable = (error: unknown) =>
  * masking, so this sees the original errors.
  */
 const logFaults = (fallback: Logger) =>
-  useErrorHandler(({ errors, context }) => {
-    const log = (context as GraphQLServerContext).log ?? fallback;
+  useErrorHandler(({ errors, context, phase }) => {
+    // In the execution phase envelop passes the execution args; the context is their contextValue.
+    const scope = phase === 'execution' ? (context as { contextValue?: GraphQLServerContext }).contextValue : context;
+    const log = (scope as GraphQLServerContext | undefined)?.log ?? fallback;
     for (const error of errors) {
       const original = error instanceof GraphQLError ? error.originalError : error;
       if (!original || original instanceof GraphQLError) continue;
@@ -48,7 +50,7 @@ const logFaults = (fallback: Logger) =>
     }
   });
 
-export function createGraphQLServer(services: Omit<Services, 'graphql'>): CyberkortYoga {
+export function createGraphQLServer(services: ApiServices): CyberkortYoga {
   const production = services.config.NODE_ENV === 'production';
   return createYoga<GraphQLServerContext, GraphQLContext>({
     schema,
@@ -61,7 +63,7 @@ export function createGraphQLServer(services: Omit<Services, 'graphql'>): Cyberk
       warn: (...args) => services.log.warn({ args }, 'graphql'),
       error: (...args) => services.log.error({ args }, 'graphql'),
     },
-    context: ({ log }) => createContext(services, log),
+    context: ({ log, visitor }) => createContext(services, { log, visitor }),
     maskedErrors: {
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
-import { createGraphQLServer } from '../api/yoga';
 import type { AppConfig } from '../config';
 import type { Runtime } from '../runtime';
 import { type AstroHandler, astroSite } from './astro-site';
@@ -57,7 +56,7 @@ export function buildServer({ runtime, astro, config, log, drainMs = DRAIN_MS, p
   app.register(health, { ready: () => runtime.ready() });
   app.register(staticAssets, { clientDir: CLIENT_DIR });
   app.register(graphqlRoute, {
-    yoga: createGraphQLServer(runtime.services),
+    yoga: runtime.services.yoga,
     rateLimit: config.RATE_LIMIT_GRAPHQL,
     production,
   });

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyReply } from 'fastify';
 import type { Services } from '../services';
 import { perMinute } from './rate-limit';
 import type { CyberkortPlugin, CyberkortRequest } from './types';
+import { visitorOf } from './visitor';
 
 /** The built site's request handler: `handler` of dist/server/entry.mjs (@astrojs/node, middleware mode). */
 export type AstroHandler = (
@@ -91,6 +92,7 @@ export const astroSite: CyberkortPlugin<AstroSiteOptions> = async (app, { astro,
       // Pages log through services.log (features/page/outcome.ts); the request's logger there puts the request id on those lines.
       services: { ...services, log: request.log },
       log: request.log,
+      visitor: visitorOf(request, 'site'),
     };
     Promise.resolve(astro(request.raw, page as unknown as ServerResponse, undefined, locals)).catch((error: Error) =>
       page.destroy(error),

@@ -3,6 +3,7 @@ import type { CyberkortYoga } from '../api/yoga';
 import { graphiqlCspDirectives } from './csp';
 import { perMinute } from './rate-limit';
 import type { CyberkortPlugin } from './types';
+import { visitorOf } from './visitor';
 
 /** The largest GraphQL request body accepted: far above any real query, far below a memory problem. */
 export const MAX_GRAPHQL_BODY_BYTES = 100_000;
@@ -43,7 +44,9 @@ export const graphqlRoute: CyberkortPlugin<GraphQLRouteOptions> = async (app, { 
     if (status >= 500 && status !== 503) request.log.error({ err: error }, 'graphql request failed');
     const refusal = REFUSALS[status];
     const message = refusal?.message ?? (refusal ? error.message : 'Unexpected error.');
-    return reply.code(status).send({ errors: [{ message, extensions: { code: refusal?.code ?? 'INTERNAL_SERVER_ERROR' } }] });
+    return reply
+      .code(status)
+      .send({ errors: [{ message, extensions: { code: refusal?.code ?? 'INTERNAL_SERVER_ERROR' } }] });
   });
 
   app.route({
@@ -52,8 +55,21 @@ export const graphqlRoute: CyberkortPlugin<GraphQLRouteOptions> = async (app, { 
     bodyLimit: MAX_GRAPHQL_BODY_BYTES,
     config: { rateLimit: perMinute(rateLimit) },
     // GraphiQL loads its editor from unpkg and runs inline scripts; production serves no GraphiQL.
-    ...(production ? {} : { helmet: { contentSecurityPolicy: { useDefaults: false, directives: graphiqlCspDirectives() } } }),
-    // The request's logger goes to the resolvers through yoga's server context, so their log lines carry the request id.
-    handler: (request, reply) => yoga.handleNodeRequestAndResponse(request, reply, { log: request.log }),
+    ...(production
+      ? {}
+      : { helmet: { contentSecurityPolicy: { useDefaults: false, directives: graphiqlCspDirectives() } } }),
+    handler: async (request, reply) => {
+      // The request's logger goes to the resolvers through yoga's server context, so their log lines carry the request id.
+      const response = await yoga.handleNodeRequestAndResponse(request, reply, {
+        log: request.log,
+        visitor: visitorOf(request, 'api'),
+      });
+      response.headers.forEach((value, key) => {
+        reply.header(key, value);
+      });
+      // Yoga answers with its own Response class (@whatwg-node), which @fastify/compress does not
+      // recognise; a GraphQL answer is one complete document, so Fastify gets its bytes instead.
+      return reply.code(response.status).send(Buffer.from(await response.arrayBuffer()));
+    },
   });
 };

@@ -30,7 +30,11 @@ export const drainLimit = fp<{ drainMs: number }>(
  * then stop the runtime, which closes Neo4j. A second signal, or a stop past the grace period,
  * exits at once.
  */
-export function stopGracefully(app: { close(): PromiseLike<unknown> }, runtime: Pick<Runtime, 'stop'>, log: Logger): void {
+export function stopGracefully(
+  app: { close(): PromiseLike<unknown> },
+  runtime: Pick<Runtime, 'stop'>,
+  log: Logger,
+): void {
   closeWithGrace(
     {
       delay: DRAIN_MS + STOP_MS,

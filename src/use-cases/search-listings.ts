@@ -2,6 +2,7 @@ import type { Taxonomy } from '../../graph/catalog';
 import { searchDemand } from '../../graph/demand';
 import type { SearchRequest, SearchResponse } from '../../search/types';
 import type { Services } from '../services';
+import type { Visitor } from './demand-gate';
 
 export interface ListingSearch {
   response: SearchResponse;
@@ -11,13 +12,15 @@ export interface ListingSearch {
 
 /**
  * An SME searches the listings (the search page and GraphQL `search`): one search, and its
- * anonymous demand signal recorded here and nowhere else.
+ * anonymous demand signal recorded here and nowhere else, if the demand gate counts it.
  */
 export async function searchListings(
-  services: Pick<Services, 'search' | 'catalog' | 'demand'>,
+  services: Pick<Services, 'search' | 'catalog' | 'demand' | 'demandGate'>,
   request: SearchRequest,
+  visitor: Visitor | undefined,
 ): Promise<ListingSearch> {
   const [response, taxonomy] = await Promise.all([services.search.search(request), services.catalog.taxonomy()]);
-  services.demand.record(searchDemand({ ...request, query: request.query.trim() }, response.total));
+  const signal = searchDemand({ ...request, query: request.query.trim() }, response.total);
+  if (signal && services.demandGate.admit(signal, visitor)) services.demand.record(signal);
   return { response, taxonomy };
 }

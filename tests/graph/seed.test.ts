@@ -25,7 +25,7 @@ let executor: Executor;
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'cyberkort-seed-test-'));
   server = await startLocalNeo4j({ port: await freePort(), dataDir });
-  executor = createExecutor({ uri: server.uri, database: 'neo4j' });
+  executor = createExecutor({ uri: server.uri, user: server.user, password: server.password, database: 'neo4j' });
   await migrate(executor);
 });
 

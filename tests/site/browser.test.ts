@@ -1,5 +1,12 @@
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RANKING_RULES } from '../../graph/match/rules';
 
 /**
@@ -16,12 +23,41 @@ const QUERY = 'backup';
 let browser: Browser;
 let context: BrowserContext;
 
+/**
+ * Content-Security-Policy violations on any page of any context, reported by the page (the
+ * securitypolicyviolation event) and by Chromium's console (which also covers pages without
+ * JavaScript). Every test must leave none.
+ */
+const cspViolations: string[] = [];
+
+async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
+  const created = await browser.newContext(options);
+  await created.exposeBinding('reportCspViolation', ({ page }, violation: string) => {
+    cspViolations.push(`${page.url()}: ${violation}`);
+  });
+  await created.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} ${event.sample}`);
+    });
+  });
+  created.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text()))
+      cspViolations.push(`${message.page()?.url()}: ${message.text()}`);
+  });
+  return created;
+}
+
+afterEach(() => {
+  expect(cspViolations.splice(0)).toEqual([]);
+});
+
 beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  context = await browser.newContext({ locale: 'da-DK' });
+  context = await newContext({ locale: 'da-DK' });
 });
 
 afterAll(async () => {
@@ -136,7 +172,7 @@ describe('finding help with the needs wizard', () => {
   const AARHUS = '751';
 
   it('fills the plain form without JavaScript, ranks with reasons and compares two providers', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
+    const noScript = await newContext({ javaScriptEnabled: false, locale: 'da-DK' });
     const page = await noScript.newPage();
     await page.goto(url('/'));
     await Promise.all([
@@ -269,7 +305,7 @@ describe('how we rank', () => {
 describe('the auto-update enhancement', () => {
   it('submits on a ticked filter only after the reader has switched it on', async () => {
     // A context of its own: the choice is remembered in localStorage and must not leak into other tests.
-    const enhanced = await browser.newContext({ locale: 'da-DK' });
+    const enhanced = await newContext({ locale: 'da-DK' });
     const page = await enhanced.newPage();
     await page.goto(url(`/soeg?q=${QUERY}`));
     await page.getByLabel('Opdatér resultaterne, så snart jeg vælger et filter').check();
@@ -307,7 +343,7 @@ describe('switching to English', () => {
 
 describe('without JavaScript', () => {
   it('searches and filters with the plain form', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
+    const noScript = await newContext({ javaScriptEnabled: false, locale: 'da-DK' });
     const page = await noScript.newPage();
     await page.goto(url('/'));
     await page.getByLabel('Hvad har du brug for hjælp til?').fill(QUERY);

@@ -18,6 +18,10 @@ export async function testApi(env: Record<string, string> = {}) {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: document, variables }),
       }),
+      // As the HTTP server would pass it for a person's request, so demand is counted as in production.
+      {
+        visitor: { address: '192.0.2.50', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0', channel: 'api' },
+      },
     );
     return (await response.json()) as never;
   }

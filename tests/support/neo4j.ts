@@ -36,7 +36,7 @@ async function start(): Promise<{ graph: SuiteGraph; stop: () => Promise<void> }
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cyberkort-test-neo4j-'));
   const server = await startLocalNeo4j({ port: await freePort(), dataDir });
-  const graph = { uri: server.uri, user: '', password: '' };
+  const graph = { uri: server.uri, user: server.user, password: server.password };
   try {
     await prepare(graph);
   } catch (error) {

@@ -3,6 +3,7 @@ import { UnknownNeedsError } from '../../../graph/match/match';
 import type { MatchContext, MatchResult, RankedProvider } from '../../../graph/match/types';
 import type { NeedView } from '../../../graph/views';
 import type { Services } from '../../services';
+import type { Visitor } from '../../use-cases/demand-gate';
 import { matchProviders } from '../../use-cases/match-providers';
 import { reportPageError } from '../page/outcome';
 import {
@@ -59,7 +60,11 @@ function unknownNeeds(error: unknown): MatchProblem[] | null {
  * need (ticked or reached through a question) runs the one match. A wrong parameter is the
  * reader's to fix, so it is a 400 with the form still shown and filled with what was valid.
  */
-export async function loadMatchPage(services: Services | undefined, url: URL): Promise<MatchPageOutcome> {
+export async function loadMatchPage(
+  services: Services | undefined,
+  url: URL,
+  visitor?: Visitor,
+): Promise<MatchPageOutcome> {
   let form: MatchForm | undefined;
   let state: MatchState | undefined;
   try {
@@ -70,7 +75,7 @@ export async function loadMatchPage(services: Services | undefined, url: URL): P
     if (parsed.problems.length > 0) return { status: 400, state, form, problems: parsed.problems };
     const profile = toMatchProfile(state);
     if (profile.needs.length === 0) return { status: 200, state, form, match: null };
-    const match = await matchProviders(services, profile);
+    const match = await matchProviders(services, profile, visitor);
     return { status: 200, state, form, match };
   } catch (error) {
     const problems = unknownNeeds(error);
@@ -84,7 +89,11 @@ export async function loadMatchPage(services: Services | undefined, url: URL): P
  * The compare page re-runs the match for the same profile (the ranking is deterministic within
  * a day) and picks the chosen providers from it, so the table shows exactly the list's points.
  */
-export async function loadComparePage(services: Services | undefined, url: URL): Promise<ComparePageOutcome> {
+export async function loadComparePage(
+  services: Services | undefined,
+  url: URL,
+  visitor?: Visitor,
+): Promise<ComparePageOutcome> {
   let form: MatchForm | undefined;
   let state: MatchState | undefined;
   try {
@@ -94,7 +103,7 @@ export async function loadComparePage(services: Services | undefined, url: URL):
     state = parsed.state;
     if (parsed.problems.length > 0) return { status: 400, state, form, problems: parsed.problems };
     // The list already recorded this demand; counting the comparison too would double it in the gap analysis.
-    const match = await matchProviders(services, toMatchProfile(state), { recordDemand: false });
+    const match = await matchProviders(services, toMatchProfile(state), visitor, { recordDemand: false });
     const bySlug = new Map(match.providers.map((provider) => [provider.candidate.slug, provider]));
     const missing = parsed.providers.filter((slug) => !bySlug.has(slug));
     if (missing.length > 0) {

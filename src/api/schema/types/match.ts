@@ -150,18 +150,22 @@ builder.queryFields((t) => ({
     type: MatchResultRef,
     description: 'Providers ranked for an SME profile by the public rules (rankingRules), each explained.',
     args: { profile: t.arg({ type: MatchProfileInput, required: true }) },
-    resolve: async (_root, { profile }, { services }) => {
+    resolve: async (_root, { profile }, { services, visitor }) => {
       try {
-        return await matchProviders(services, {
-          needs: [...profile.needs],
-          sector: profile.sector ?? null,
-          sizeBand: profile.sizeBand ?? null,
-          municipality: profile.municipality ?? null,
-          language: profile.language ?? null,
-          budget: profile.budget ?? null,
-          delivery: profile.delivery ?? null,
-          drivers: profile.drivers ? [...profile.drivers] : [],
-        });
+        return await matchProviders(
+          services,
+          {
+            needs: [...profile.needs],
+            sector: profile.sector ?? null,
+            sizeBand: profile.sizeBand ?? null,
+            municipality: profile.municipality ?? null,
+            language: profile.language ?? null,
+            budget: profile.budget ?? null,
+            delivery: profile.delivery ?? null,
+            drivers: profile.drivers ? [...profile.drivers] : [],
+          },
+          visitor,
+        );
       } catch (error) {
         if (error instanceof UnknownNeedsError) {
           throw new GraphQLError(`Unknown needs: ${error.slugs.join(', ')}`, {

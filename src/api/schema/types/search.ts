@@ -137,14 +137,14 @@ builder.queryFields((t) => ({
       limit: t.arg.int({ required: true, defaultValue: 20, validate: limitSchema }),
       offset: t.arg.int({ required: true, defaultValue: 0, validate: offsetSchema }),
     },
-    resolve: async (_root, args, { services }) => {
+    resolve: async (_root, args, { services, visitor }) => {
       const filters: SearchFilters = {};
       for (const [key, value] of Object.entries(args.filters ?? {})) {
         if (value === null || value === undefined) continue;
         (filters as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
       }
       const request = { query: args.query.trim(), filters, sort: args.sort, limit: args.limit, offset: args.offset };
-      const { response: result, taxonomy } = await searchListings(services, request);
+      const { response: result, taxonomy } = await searchListings(services, request, visitor);
       const facets = FACETS.map((name) => ({
         name,
         values: Object.entries(result.facets[name] ?? {})
