@@ -47,14 +47,23 @@ export class Executor {
   /**
    * One managed transaction: retried as a whole on transient failures, so `work` must not have
    * effects outside it. Writes come through graph/write.ts, which logs what they change.
+   * `timeoutMs` overrides the per-transaction timeout for work that legitimately runs long (a backup).
    */
-  async transaction<T>(mode: 'READ' | 'WRITE', name: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  async transaction<T>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     this.counter.roundTrips += 1;
-    const config = { metadata: { app: 'cyberkort', query: name }, timeout: this.options.timeoutMs };
+    const config = {
+      metadata: { app: 'cyberkort', query: name },
+      timeout: options.timeoutMs ?? this.options.timeoutMs,
+    };
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {

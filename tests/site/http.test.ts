@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { type Logger, pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createGraphQLServer } from '../../src/api/yoga';
 import { loadConfig } from '../../src/config';
 import { ASTRO_ENTRY, buildServer, CLIENT_DIR } from '../../src/server/app';
 import { type AstroHandler, loadAstroHandler } from '../../src/server/astro-site';
@@ -379,7 +380,9 @@ describe('an app with other settings', () => {
         },
       },
     });
-    const failing = app({}, { log, services: { ...services, search: searchDown } });
+    const broken = { ...services, search: searchDown };
+    // /graphql answers through the services' own yoga instance, so the broken one gets its own.
+    const failing = app({}, { log, services: { ...broken, yoga: createGraphQLServer(broken) } });
     try {
       const health = await failing.inject({ url: '/healthz', headers: { 'x-request-id': 'probe-1' } });
       expect(health.headers['x-request-id']).toBe('probe-1');
