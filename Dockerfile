@@ -9,6 +9,9 @@ RUN npx astro build
 FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# The files stay root's and read-only to the app: it writes nothing under /app (tsx keeps its cache in
+# /tmp, logs go to stdout, the data lives in Neo4j and Meilisearch), so a compromised process cannot
+# rewrite the code it runs.
 COPY --from=build /app /app
 USER node
 EXPOSE 4321

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 
 /**
@@ -18,6 +19,25 @@ export class GraphError extends Error {
     super(message, options);
     this.name = 'GraphError';
   }
+}
+
+const deadlines = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `work` under a deadline `ms` from now: each transaction it starts gets at most the time
+ * left as its Neo4j timeout (the server cancels it then), and none starts once it has passed.
+ */
+export function withDeadline<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  return deadlines.run(Date.now() + ms, work);
+}
+
+/** A transaction's timeout: its own or the executor's, cut to what a request's deadline leaves. */
+function timeoutWithin(name: string, timeoutMs: number | undefined): number | undefined {
+  const deadline = deadlines.getStore();
+  if (deadline === undefined) return timeoutMs;
+  const left = deadline - Date.now();
+  if (left <= 0) throw new GraphError(`Query ${name} not started: the request's time is up`, 'GRAPH_TIMEOUT');
+  return Math.min(left, timeoutMs ?? left);
 }
 
 export interface QueryCounter {
@@ -55,6 +75,7 @@ export class Executor {
     work: (tx: ManagedTransaction) => Promise<T>,
     options: { timeoutMs?: number } = {},
   ): Promise<T> {
+    const timeout = timeoutWithin(name, options.timeoutMs ?? this.options.timeoutMs);
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -62,7 +83,7 @@ export class Executor {
     this.counter.roundTrips += 1;
     const config = {
       metadata: { app: 'cyberkort', query: name },
-      timeout: options.timeoutMs ?? this.options.timeoutMs,
+      timeout,
     };
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);

@@ -34,13 +34,16 @@ case "$task" in
   check) exec npx biome check "$@" . ;;
   seed) exec npx tsx scripts/seed.ts "$@" ;;
   reindex) exec npx tsx scripts/reindex.ts "$@" ;;
+  backup) exec npx tsx scripts/backup.ts "$@" ;;
+  restore) exec npx tsx scripts/restore.ts "$@" ;;
   neo4j) exec npx tsx scripts/neo4j.ts "$@" ;;
   schema:print) exec npx tsx scripts/print-schema.ts "$@" ;;
   bench:seed) exec npx tsx scripts/bench-seed.ts "$@" ;;
   bench:search) exec npx tsx scripts/bench-search.ts "$@" ;;
   bench:graphql) exec npx tsx scripts/bench-graphql.ts "$@" ;;
   bench:match) exec npx tsx scripts/bench-match.ts "$@" ;;
+  bench:backup) exec npx tsx scripts/bench-backup.ts "$@" ;;
   *)
-    echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|neo4j|schema:print|bench:*" >&2
+    echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|backup|restore|neo4j|schema:print|bench:*" >&2
     exit 2 ;;
 esac

@@ -41,4 +41,23 @@ describe('configuration from the environment', () => {
       'bolt://db:7687',
     );
   });
+
+  it('takes the public address for absolute links from PUBLIC_URL, never from a request', () => {
+    expect(loadConfig({}).PUBLIC_URL).toBe('http://127.0.0.1:4321');
+    expect(loadConfig({ HOST: '::1', PORT: '8080' }).PUBLIC_URL).toBe('http://[::1]:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://cyberkort.example/' }).PUBLIC_URL).toBe('https://cyberkort.example');
+    expect(loadConfig({ PUBLIC_URL: ' https://Cyberkort.example:8443 ' }).PUBLIC_URL).toBe(
+      'https://cyberkort.example:8443',
+    );
+    for (const wrong of [
+      'cyberkort.example',
+      'ftp://cyberkort.example',
+      'https://cyberkort.example/site',
+      'https://cyberkort.example/?lang=da',
+      'https://cyberkort.example/#top',
+      'https://user:secret@cyberkort.example',
+    ]) {
+      expect(() => loadConfig({ PUBLIC_URL: wrong }), wrong).toThrow(/PUBLIC_URL must be an http or https address/);
+    }
+  });
 });

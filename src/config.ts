@@ -48,6 +48,33 @@ const trustProxy = z
     'must be true, false or a comma-separated list of proxy addresses (CIDR allowed)',
   );
 
+/**
+ * Where visitors reach the site: the origin of every absolute URL a page emits (canonical, language
+ * alternates, JSON-LD). Never taken from a request, whose Host header anyone can set.
+ */
+const publicUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value))
+  .refine((value) => {
+    if (value === undefined) return true;
+    const url = URL.parse(value);
+    return (
+      url !== null &&
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      !url.username &&
+      !url.password &&
+      url.pathname === '/' &&
+      !url.search &&
+      !url.hash
+    );
+  }, 'must be an http or https address without a path, query or credentials, such as https://cyberkort.dk')
+  .transform((value) => (value === undefined ? undefined : new URL(value).origin));
+
+/** The listen address as a URL host: IPv6 addresses go in brackets. */
+const urlHost = (host: string) => (isIP(host) === 6 ? `[${host}]` : host);
+
 /** Shed load before V8 runs out of heap: 90 % of this process's heap limit. */
 const DEFAULT_MAX_HEAP_MB = Math.floor((getHeapStatistics().heap_size_limit * 0.9) / 2 ** 20);
 
@@ -56,6 +83,7 @@ const schema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
     PORT: port(4321),
+    PUBLIC_URL: publicUrl,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NEO4J_URI: optionalUrl(['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']),
     NEO4J_USER: z.string().optional(),
@@ -85,6 +113,17 @@ const schema = z
     RATE_LIMIT_FORMS: wholeNumber(1, 60),
     LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: wholeNumber(0, 1000),
     LOAD_SHED_MAX_HEAP_MB: wholeNumber(0, DEFAULT_MAX_HEAP_MB),
+    CORS_ORIGINS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value ? value.split(',').map((origin) => origin.trim()) : []))
+      .refine(
+        (origins) => origins.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
+        'must be a comma-separated list of origins such as https://example.dk (no path)',
+      ),
+    GRAPHQL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    GRAPHQL_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1_000).max(100_000_000).default(5_000_000),
     CHANGE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
     RECONCILE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   })
@@ -104,7 +143,12 @@ const schema = z
     }
   })
   // Outside production a secret made up at start is enough: signed cookies then last as long as the process.
-  .transform((env) => ({ ...env, COOKIE_SECRET: env.COOKIE_SECRET ?? randomBytes(32).toString('base64url') }));
+  // Without PUBLIC_URL the site is where it listens, which is right on a development machine.
+  .transform((env) => ({
+    ...env,
+    COOKIE_SECRET: env.COOKIE_SECRET ?? randomBytes(32).toString('base64url'),
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://${urlHost(env.HOST)}:${env.PORT}`,
+  }));
 
 export type AppConfig = z.output<typeof schema>;
 

@@ -7,5 +7,7 @@ declare namespace App {
     log: import('pino').Logger;
     /** Who asked, for counting demand (src/use-cases/demand-gate.ts); never stored. */
     visitor: import('./use-cases/demand-gate').Visitor;
+    /** PUBLIC_URL: the origin of every absolute URL a page emits, since the Host header is the visitor's to set. */
+    publicUrl: string;
   }
 }

@@ -1,20 +1,22 @@
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError as defaultMaskError, useErrorHandler, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { GraphError } from '../../graph/executor';
 import type { ApiServices } from '../services';
 import { createContext, type GraphQLContext, type GraphQLServerContext } from './context';
+import { MAX_COST, useCostLimit } from './cost';
+import { useErrorCodes, useRequestTimeout, useResponseLimit } from './guards';
 import { schema } from './schema/index';
 
 /** Limits sized for the deepest legitimate query (search → hit → product → company → products → needs). */
 export const GRAPHQL_LIMITS = {
   maxDepth: 10,
-  maxCost: 20_000,
+  maxCost: MAX_COST,
   maxAliases: 15,
   maxTokens: 2_000,
 } as const;
@@ -30,8 +32,8 @@ const withCode = (code: string) => ({
 
 export type CyberkortYoga = YogaServerInstance<GraphQLServerContext, GraphQLContext>;
 
-const isGraphUnavailable = (error: unknown) =>
-  error instanceof GraphError && (error.code === 'GRAPH_UNAVAILABLE' || error.code === 'GRAPH_TIMEOUT');
+const isGraphUnavailable = (error: unknown) => error instanceof GraphError && error.code === 'GRAPH_UNAVAILABLE';
+const isGraphTimeout = (error: unknown) => error instanceof GraphError && error.code === 'GRAPH_TIMEOUT';
 
 /**
  * Faults (not a client's mistakes) are logged here rather than in maskError, because only here is
@@ -65,6 +67,9 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
     },
     context: ({ log, visitor }) => createContext(services, { log, visitor }),
     maskedErrors: {
+      // From the validated config, not yoga's reading of process.env: only a development config
+      // shows an internal error's message and stack to the client.
+      isDev: services.config.NODE_ENV === 'development',
       maskError(error, message, isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (isGraphUnavailable(original)) {
@@ -72,15 +77,34 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
             extensions: { code: 'SERVICE_UNAVAILABLE' },
           });
         }
+        if (isGraphTimeout(original)) {
+          return new GraphQLError('The request took too long and was stopped. Ask for less, or try again later.', {
+            extensions: { code: 'TIMEOUT' },
+          });
+        }
         return defaultMaskError(error, message, isDev);
       },
     },
+    // The cost of an operation depends on its variables, so a validation result cannot be reused
+    // for another request with the same text; parsed documents still are.
+    parserAndValidationCache: { validationCache: false },
+    // Only listed origins may call from a browser, and they only get credentials when listed.
+    cors:
+      services.config.CORS_ORIGINS.length > 0
+        ? { origin: [...services.config.CORS_ORIGINS], credentials: true }
+        : false,
     plugins: [
       logFaults(services.log),
       maxTokensPlugin({ n: GRAPHQL_LIMITS.maxTokens, ...withCode('QUERY_TOO_LARGE') }),
       maxDepthPlugin({ n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, ...withCode('QUERY_TOO_DEEP') }),
       maxAliasesPlugin({ n: GRAPHQL_LIMITS.maxAliases, ...withCode('TOO_MANY_ALIASES') }),
-      costLimitPlugin({ maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true, ...withCode('QUERY_TOO_COSTLY') }),
+      useCostLimit(GRAPHQL_LIMITS.maxCost),
+      // GET, form and multipart requests are what another site can make a visitor's browser send
+      // without a CORS preflight: they must carry a header such a page cannot set.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useRequestTimeout(services.config.GRAPHQL_TIMEOUT_MS),
+      useResponseLimit(services.config.GRAPHQL_MAX_RESPONSE_BYTES),
+      useErrorCodes(),
       ...(production ? [blockFieldSuggestionsPlugin()] : []),
     ],
   });

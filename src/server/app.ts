@@ -11,6 +11,7 @@ import { health } from './health';
 import { loadShedding } from './load-shedding';
 import { rateLimiting } from './rate-limit';
 import { requestIdFor, requestIdHeader } from './request-id';
+import { routableUrl } from './routable-url';
 import { securityHeaders } from './security-headers';
 import { DRAIN_MS, drainLimit } from './shutdown';
 import { staticAssets } from './static-assets';
@@ -39,7 +40,12 @@ export interface ServerParts {
  */
 export function buildServer({ runtime, astro, config, log, drainMs = DRAIN_MS, pressureSampleMs }: ServerParts) {
   const production = config.NODE_ENV === 'production';
-  const app = Fastify({ loggerInstance: log, genReqId: requestIdFor, trustProxy: config.TRUST_PROXY });
+  const app = Fastify({
+    loggerInstance: log,
+    genReqId: requestIdFor,
+    trustProxy: config.TRUST_PROXY,
+    rewriteUrl: (request) => routableUrl(request.url ?? '/'),
+  });
 
   app.register(requestIdHeader);
   app.register(securityHeaders);
@@ -60,6 +66,11 @@ export function buildServer({ runtime, astro, config, log, drainMs = DRAIN_MS, p
     rateLimit: config.RATE_LIMIT_GRAPHQL,
     production,
   });
-  app.register(astroSite, { astro, services: runtime.services, formRateLimit: config.RATE_LIMIT_FORMS });
+  app.register(astroSite, {
+    astro,
+    services: runtime.services,
+    formRateLimit: config.RATE_LIMIT_FORMS,
+    publicUrl: config.PUBLIC_URL,
+  });
   return app;
 }

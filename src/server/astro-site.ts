@@ -70,10 +70,15 @@ export interface AstroSiteOptions {
   services: Services;
   /** Form posts per minute per client address. */
   formRateLimit: number;
+  /** PUBLIC_URL, for the absolute URLs in pages. */
+  publicUrl: string;
 }
 
 /** Every path no other plugin serves goes to the Astro site (its own 404 page included). */
-export const astroSite: CyberkortPlugin<AstroSiteOptions> = async (app, { astro, services, formRateLimit }) => {
+export const astroSite: CyberkortPlugin<AstroSiteOptions> = async (
+  app,
+  { astro, services, formRateLimit, publicUrl },
+) => {
   // The adapter reads request bodies itself (form posts, behind Astro's origin check and the
   // adapter's body size limit), so Fastify leaves them unread.
   app.removeAllContentTypeParsers();
@@ -93,6 +98,7 @@ export const astroSite: CyberkortPlugin<AstroSiteOptions> = async (app, { astro,
       services: { ...services, log: request.log },
       log: request.log,
       visitor: visitorOf(request, 'site'),
+      publicUrl,
     };
     Promise.resolve(astro(request.raw, page as unknown as ServerResponse, undefined, locals)).catch((error: Error) =>
       page.destroy(error),

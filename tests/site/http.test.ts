@@ -97,6 +97,16 @@ function directives(policy: string): Map<string, string[]> {
   );
 }
 
+/** The headers every response carries, whoever answered it: a page, an asset, a refusal. */
+function expectSecurityHeaders(headers: Record<string, string | string[] | number | undefined>) {
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['permissions-policy']).toMatch(/camera=\(\)/);
+  expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  expect(directives(String(headers['content-security-policy'] ?? '')).get('frame-ancestors')).toEqual(["'none'"]);
+}
+
 const graphqlBody = (query: string) => JSON.stringify({ query });
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -162,23 +172,21 @@ describe('security headers', () => {
   const responses = {
     page: () => shared('/'),
     'missing page (404)': () => shared('/findes-ikke'),
+    'bad request page (400)': () => shared('/soeg?page=abc'),
+    'path that does not decode (404)': () => shared('/virksomhed/%ff'),
     asset: () => shared(SCRIPT),
     'missing asset (404)': () => shared('/_astro/findes-ikke.js'),
     graphql: () => shared('/graphql', JSON_HEADERS, 'POST', graphqlBody('{ __typename }')),
+    'graphql over GET': () => shared(`/graphql?query=${encodeURIComponent('{ __typename }')}`),
+    'GraphiQL (GET, text/html)': () => shared('/graphql', { accept: 'text/html' }),
     health: () => shared('/healthz'),
   };
 
   for (const [name, send] of Object.entries(responses)) {
     it(`are on every response: ${name}`, async () => {
       const response = await send();
-      expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['x-frame-options']).toBe('DENY');
-      expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-      expect(response.headers['permissions-policy']).toMatch(/camera=\(\)/);
-      expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
-      const [policy, ...others] = policies(response);
-      expect(others).toEqual([]);
-      expect(directives(policy ?? '').get('frame-ancestors')).toEqual(["'none'"]);
+      expectSecurityHeaders(response.headers);
+      expect(policies(response)).toHaveLength(1);
     });
   }
 
@@ -312,6 +320,7 @@ describe('an app with other settings', () => {
       expect(refused.statusCode).toBe(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(refused.json()).toMatchObject({ errors: [{ extensions: { code: 'RATE_LIMITED' } }] });
+      expectSecurityHeaders(refused.headers);
       // Another address has its own allowance.
       const other = await limited.inject({
         method: 'POST',
@@ -339,6 +348,7 @@ describe('an app with other settings', () => {
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(refused.body).toContain('For mange forespørgsler');
       expect(refused.body).toContain('Too many requests');
+      expectSecurityHeaders(refused.headers);
       for (let i = 0; i < 3; i += 1) expect((await limited.inject('/om')).statusCode).toBe(200);
     } finally {
       await limited.close();
@@ -354,6 +364,7 @@ describe('an app with other settings', () => {
       const page = await pressed.inject('/om');
       expect(page.headers['retry-after']).toBe('10');
       expect(page.body).toContain('Cyberkort har travlt');
+      expectSecurityHeaders(page.headers);
       const graphql = await pressed.inject({
         method: 'POST',
         url: '/graphql',
@@ -362,6 +373,7 @@ describe('an app with other settings', () => {
       });
       expect(graphql.statusCode).toBe(503);
       expect(graphql.json()).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      expectSecurityHeaders(graphql.headers);
       expect((await pressed.inject('/readyz')).statusCode).toBe(503);
       const alive = await pressed.inject('/healthz');
       expect(alive.statusCode).toBe(200);
@@ -391,7 +403,7 @@ describe('an app with other settings', () => {
       );
 
       const page = await failing.inject({ url: '/soeg?q=backup', headers: { 'x-request-id': 'page-1' } });
-      expect(page.statusCode).toBe(500);
+      expect(page.statusCode).toBe(503);
       expect(lines).toContainEqual(expect.objectContaining({ reqId: 'page-1', msg: 'page data could not be loaded' }));
 
       const graphql = await failing.inject({

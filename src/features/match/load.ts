@@ -5,7 +5,7 @@ import type { NeedView } from '../../../graph/views';
 import type { Services } from '../../services';
 import type { Visitor } from '../../use-cases/demand-gate';
 import { matchProviders } from '../../use-cases/match-providers';
-import { reportPageError } from '../page/outcome';
+import { failureStatus, reportPageError } from '../page/outcome';
 import {
   type KnownValues,
   type MatchProblem,
@@ -26,12 +26,14 @@ export type Match = MatchResult & { context: MatchContext };
 export type MatchPageOutcome =
   | { status: 200; state: MatchState; form: MatchForm; match: Match | null }
   | { status: 400; state: MatchState; form: MatchForm; problems: MatchProblem[] }
-  | { status: 500 };
+  | { status: 500 }
+  | { status: 503 };
 
 export type ComparePageOutcome =
   | { status: 200; state: MatchState; providers: RankedProvider[]; match: Match; form: MatchForm }
   | { status: 400; state: MatchState; problems: MatchProblem[]; form: MatchForm }
-  | { status: 500 };
+  | { status: 500 }
+  | { status: 503 };
 
 function knownValues({ needs, taxonomy }: MatchForm): KnownValues {
   return {
@@ -81,7 +83,7 @@ export async function loadMatchPage(
     const problems = unknownNeeds(error);
     if (problems && form && state) return { status: 400, state, form, problems };
     reportPageError(services, 'match', error);
-    return { status: 500 };
+    return { status: failureStatus(error) };
   }
 }
 
@@ -118,6 +120,6 @@ export async function loadComparePage(
     const problems = unknownNeeds(error);
     if (problems && form && state) return { status: 400, state, form, problems };
     reportPageError(services, 'compare', error);
-    return { status: 500 };
+    return { status: failureStatus(error) };
   }
 }

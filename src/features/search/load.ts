@@ -1,15 +1,37 @@
 import type { Taxonomy } from '../../../graph/catalog';
-import type { SearchResponse } from '../../../search/types';
+import type { SearchEngine, SearchRequest, SearchResponse } from '../../../search/types';
 import type { Services } from '../../services';
 import type { Visitor } from '../../use-cases/demand-gate';
 import { searchListings } from '../../use-cases/search-listings';
-import { reportPageError } from '../page/outcome';
+import { failureStatus, reportPageError } from '../page/outcome';
 import { parseSearchParams, type SearchProblem, type SearchState, toSearchRequest } from './params';
 
 export type SearchOutcome =
   | { status: 200; state: SearchState; response: SearchResponse; taxonomy: Taxonomy }
   | { status: 400; state: SearchState; problems: SearchProblem[] }
+  /** What is down: the graph (Neo4j) or the search engine; the page still shows the form with what was asked. */
+  | { status: 503; state: SearchState; unavailable: 'graph' | 'search' }
   | { status: 500; state: SearchState };
+
+/** A failure of the search engine itself, told apart from the graph's and from a fault in between. */
+class SearchEngineFailure extends Error {
+  constructor(cause: unknown) {
+    super('the search engine failed', { cause });
+    this.name = 'SearchEngineFailure';
+  }
+}
+
+/** The same engine, with its search failures marked as its own. */
+function markingFailures(engine: SearchEngine): SearchEngine {
+  return Object.create(engine, {
+    search: {
+      value: (request: SearchRequest) =>
+        engine.search(request).catch((error: unknown) => {
+          throw new SearchEngineFailure(error);
+        }),
+    },
+  });
+}
 
 /**
  * Validates the URL, then runs the one search (the taxonomy for the facet labels is cached per
@@ -24,10 +46,15 @@ export async function loadSearchPage(
   if (problems.length > 0) return { status: 400, state, problems };
   try {
     if (!services) throw new Error('Astro.locals.services is missing; serve the site through src/server.ts');
-    const { response, taxonomy } = await searchListings(services, toSearchRequest(state), visitor);
+    const { response, taxonomy } = await searchListings(
+      { ...services, search: markingFailures(services.search) },
+      toSearchRequest(state),
+      visitor,
+    );
     return { status: 200, state, response, taxonomy };
   } catch (error) {
     reportPageError(services, 'search', error);
-    return { status: 500, state };
+    if (error instanceof SearchEngineFailure) return { status: 503, state, unavailable: 'search' };
+    return failureStatus(error) === 503 ? { status: 503, state, unavailable: 'graph' } : { status: 500, state };
   }
 }

@@ -58,6 +58,12 @@ describe('parseSearchParams', () => {
     expect(parse(many).problems).toEqual([{ kind: 'tooMany', param: 'need' }]);
     expect(parse(`q=${'a'.repeat(201)}`).problems).toEqual([{ kind: 'queryTooLong' }]);
   });
+
+  it('reports search words whose bytes are not text, and keeps the readable rest', () => {
+    const { state, problems } = parse('q=backup%ff%E0%A4');
+    expect(problems).toEqual([{ kind: 'queryUnreadable' }]);
+    expect(state.query).toBe('backup');
+  });
 });
 
 describe('toSearchRequest', () => {

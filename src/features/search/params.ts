@@ -65,7 +65,7 @@ export type SearchProblem =
   | { kind: 'page' | 'sort' | 'maxPrice' | 'smeFit'; value: string }
   | { kind: 'value'; param: FacetParam; value: string }
   | { kind: 'tooMany'; param: FacetParam }
-  | { kind: 'queryTooLong' };
+  | { kind: 'queryTooLong' | 'queryUnreadable' };
 
 export interface ParsedSearch {
   /** Always usable: invalid parts fall back to their defaults so the form can still be shown. */
@@ -90,6 +90,11 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
   const problems: SearchProblem[] = [];
 
   let query = (params.get('q') ?? '').trim().replace(/\s+/g, ' ');
+  // URLSearchParams turns bytes that are not UTF-8 (a garbled link: q=%ff) into U+FFFD.
+  if (query.includes('\uFFFD')) {
+    problems.push({ kind: 'queryUnreadable' });
+    query = query.replaceAll('\uFFFD', '').trim();
+  }
   if (query.length > MAX_QUERY_LENGTH) {
     problems.push({ kind: 'queryTooLong' });
     query = query.slice(0, MAX_QUERY_LENGTH);

@@ -162,5 +162,7 @@ export function describeProblem(problem: SearchProblem, locale: Locale): string 
       return t(locale, 'search.error.tooMany', { param: facetName(problem.param), max: MAX_VALUES_PER_FILTER });
     case 'queryTooLong':
       return t(locale, 'search.error.queryTooLong', { max: MAX_QUERY_LENGTH });
+    case 'queryUnreadable':
+      return t(locale, 'search.error.queryUnreadable');
   }
 }

@@ -38,6 +38,11 @@ const da = {
   'serverError.whatToDo': 'Prøv igen om et par minutter. Hvis det bliver ved, kan du starte fra forsiden.',
   'serverError.retry': 'Prøv igen',
   'serverError.home': 'Gå til forsiden',
+  'unavailable.title': 'Cyberkort er midlertidigt utilgængelig',
+  'unavailable.body':
+    'Vi kan ikke hente oplysningerne lige nu. Det er ikke din skyld, og det plejer at gå hurtigt over.',
+  'unavailable.whatToDo':
+    'Prøv igen om lidt. Det, du har valgt, står stadig i adressen, så du ikke skal starte forfra.',
 };
 
 const en: Record<keyof typeof da, string> = {
@@ -79,6 +84,10 @@ const en: Record<keyof typeof da, string> = {
   'serverError.whatToDo': 'Please try again in a few minutes. If it keeps happening, start again from the front page.',
   'serverError.retry': 'Try again',
   'serverError.home': 'Go to the front page',
+  'unavailable.title': 'Cyberkort is temporarily unavailable',
+  'unavailable.body': 'We cannot fetch the information right now. It is not your fault, and it usually passes quickly.',
+  'unavailable.whatToDo':
+    'Please try again shortly. What you chose is still in the address, so you will not have to start over.',
 };
 
 export const commonMessages = { da, en };

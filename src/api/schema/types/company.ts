@@ -3,6 +3,7 @@ import type { CertificationView, CompanyProfile, CompanySummary, CompetenceView 
 import { CERTIFICATION_TRUSTS } from '../../../../graph/vocabulary';
 import { readCompanyProfile } from '../../../use-cases/read-profile';
 import type { GraphQLContext } from '../../context';
+import { PAGE_ITEMS, pageComplexity } from '../../cost';
 import { builder } from '../builder';
 import {
   CodeNameRef,
@@ -134,7 +135,7 @@ const CompanyPageRef = builder
       total: t.exposeInt('total'),
       limit: t.exposeInt('limit'),
       offset: t.exposeInt('offset'),
-      items: t.field({ type: [CompanyRef], resolve: (page) => page.items }),
+      items: t.field({ type: [CompanyRef], complexity: PAGE_ITEMS, resolve: (page) => page.items }),
     }),
   });
 
@@ -148,6 +149,7 @@ builder.queryFields((t) => ({
   companies: t.field({
     type: CompanyPageRef,
     description: 'Companies ordered by name, filtered and paginated.',
+    complexity: pageComplexity,
     args: {
       filter: t.arg({ type: ListingFilterInput }),
       limit: t.arg.int({ required: true, defaultValue: 20, validate: limitSchema }),

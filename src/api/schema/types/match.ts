@@ -11,6 +11,7 @@ import {
   PREFERRED_LANGUAGES,
 } from '../../../../graph/vocabulary';
 import { matchProviders } from '../../../use-cases/match-providers';
+import { pageComplexity } from '../../cost';
 import { builder } from '../builder';
 import { enumValuesNamed, LocalizedText, SizeBandEnum, slugSchema } from './common';
 import { CompanyRef } from './company';
@@ -121,6 +122,7 @@ const MatchResultRef = builder.objectRef<ResultShape>('MatchResult').implement({
     total: t.int({ resolve: (r) => r.providers.length }),
     providers: t.field({
       type: [RankedProviderRef],
+      complexity: pageComplexity,
       args: {
         limit: t.arg.int({ required: true, defaultValue: 10, validate: z.number().int().min(1).max(50) }),
         offset: t.arg.int({ required: true, defaultValue: 0, validate: z.number().int().min(0).max(10_000) }),

@@ -1,6 +1,7 @@
 import type { ProductProfile, ProductSummary } from '../../../../graph/views';
 import { readProductProfile } from '../../../use-cases/read-profile';
 import type { GraphQLContext } from '../../context';
+import { PAGE_ITEMS, pageComplexity } from '../../cost';
 import { builder } from '../builder';
 import {
   CodeNameRef,
@@ -71,7 +72,7 @@ const ProductPageRef = builder
       total: t.exposeInt('total'),
       limit: t.exposeInt('limit'),
       offset: t.exposeInt('offset'),
-      items: t.field({ type: [ProductRef], resolve: (page) => page.items }),
+      items: t.field({ type: [ProductRef], complexity: PAGE_ITEMS, resolve: (page) => page.items }),
     }),
   });
 
@@ -85,6 +86,7 @@ builder.queryFields((t) => ({
   products: t.field({
     type: ProductPageRef,
     description: 'Active products and services ordered by name, filtered and paginated.',
+    complexity: pageComplexity,
     args: {
       filter: t.arg({ type: ProductFilterInput }),
       limit: t.arg.int({ required: true, defaultValue: 20, validate: limitSchema }),

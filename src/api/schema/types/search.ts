@@ -10,6 +10,7 @@ import {
   type SearchHit,
 } from '../../../../search/types';
 import { searchListings } from '../../../use-cases/search-listings';
+import { FACET_VALUES, PAGE_ITEMS, pageComplexity } from '../../cost';
 import { builder } from '../builder';
 import { codeListSchema, LocalizedText, limitSchema, offsetSchema, SizeBandEnum } from './common';
 import { CompanyRef } from './company';
@@ -89,7 +90,7 @@ const FacetValueRef = builder.objectRef<FacetValue>('FacetValue').implement({
 const FacetRef = builder.objectRef<{ name: FacetName; values: FacetValue[] }>('Facet').implement({
   fields: (t) => ({
     name: t.field({ type: FacetNameEnum, resolve: (f) => f.name }),
-    values: t.field({ type: [FacetValueRef], resolve: (f) => f.values }),
+    values: t.field({ type: [FacetValueRef], complexity: FACET_VALUES, resolve: (f) => f.values }),
   }),
 });
 
@@ -104,8 +105,12 @@ const SearchResultRef = builder
     fields: (t) => ({
       total: t.exposeInt('total'),
       tookMs: t.exposeFloat('tookMs'),
-      hits: t.field({ type: [SearchHitRef], resolve: (r) => r.hits }),
-      facets: t.field({ type: [FacetRef], resolve: (r) => r.facets }),
+      hits: t.field({ type: [SearchHitRef], complexity: PAGE_ITEMS, resolve: (r) => r.hits }),
+      facets: t.field({
+        type: [FacetRef],
+        complexity: { field: 1, multiplier: FACETS.length },
+        resolve: (r) => r.facets,
+      }),
     }),
   });
 
@@ -127,6 +132,7 @@ builder.queryFields((t) => ({
   search: t.field({
     type: SearchResultRef,
     description: 'Full-text search over companies and products, with facet counts over the filtered result.',
+    complexity: pageComplexity,
     args: {
       query: t.arg.string({
         required: true,

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Docker does not run on the development machines, so the image's two safety facts are checked by
+ * reading its files: the build context leaves out secrets and local state, and the app does not
+ * run as root.
+ */
+
+const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+/** A .dockerignore pattern as a regular expression over a path relative to the context (Go filepath.Match plus **). */
+function patternToRegExp(pattern: string): RegExp {
+  const trimmed = pattern.replace(/^\/+|\/+$/g, '');
+  let source = '';
+  for (let index = 0; index < trimmed.length; index += 1) {
+    const char = trimmed[index] as string;
+    if (char === '*' && trimmed[index + 1] === '*') {
+      source += '.*';
+      index += trimmed[index + 2] === '/' ? 2 : 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // A pattern that names a folder leaves out everything in it.
+  return new RegExp(`^${source}(?:/.*)?$`);
+}
+
+/** Whether Docker leaves `file` out of the build context: the last matching line wins, `!` takes a file back. */
+function ignored(lines: string[], file: string): boolean {
+  let result = false;
+  for (const line of lines) {
+    const negated = line.startsWith('!');
+    if (patternToRegExp(negated ? line.slice(1) : line).test(file)) result = !negated;
+  }
+  return result;
+}
+
+describe('the Docker build context (.dockerignore)', () => {
+  const lines = read('.dockerignore')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+
+  it('leaves out secrets, local state, tools, build output and test artefacts', () => {
+    for (const file of [
+      '.env',
+      '.env.production',
+      '.env.local',
+      'deploy/.env',
+      '.data/neo4j/cyberkort-credentials.json',
+      '.tools/node/bin/node',
+      'node_modules/astro/package.json',
+      'dist/server/entry.mjs',
+      '.git/config',
+      '.astro/types.d.ts',
+      'coverage/index.html',
+      'npm-debug.log',
+    ]) {
+      expect(ignored(lines, file), file).toBe(true);
+    }
+  });
+
+  it('keeps what the image builds and runs from', () => {
+    for (const file of [
+      'package.json',
+      'package-lock.json',
+      'astro.config.mjs',
+      'tsconfig.json',
+      'src/server.ts',
+      'src/pages/index.astro',
+      'graph/executor.ts',
+      'graph/data/needs.json',
+      'search/engine.ts',
+      'public/favicon.svg',
+    ]) {
+      expect(ignored(lines, file), file).toBe(false);
+    }
+  });
+});
+
+describe('the Dockerfile', () => {
+  const instructions = read('Dockerfile')
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [keyword = '', ...rest] = line.split(/\s+/);
+      return { keyword: keyword.toUpperCase(), args: rest.join(' ') };
+    });
+  const lastFrom = instructions.findLastIndex((instruction) => instruction.keyword === 'FROM');
+  const finalStage = instructions.slice(lastFrom);
+
+  it('runs the app as an unprivileged user in the final stage', () => {
+    const users = finalStage.filter((instruction) => instruction.keyword === 'USER');
+    const user = users.at(-1)?.args.split(':')[0];
+    expect(user).toBeDefined();
+    expect(['root', '0']).not.toContain(user);
+    const userIndex = finalStage.findLastIndex((instruction) => instruction.keyword === 'USER');
+    const cmdIndex = finalStage.findLastIndex((instruction) => instruction.keyword === 'CMD');
+    expect(cmdIndex).toBeGreaterThan(userIndex);
+  });
+
+  it('gives that user no write access to the app it runs', () => {
+    for (const instruction of finalStage) {
+      if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
+        expect(instruction.args).not.toMatch(/--chown|--chmod/);
+      }
+    }
+  });
+});
