@@ -41,8 +41,7 @@ const da = {
   'unavailable.title': 'Cyberkort er midlertidigt utilgængelig',
   'unavailable.body':
     'Vi kan ikke hente oplysningerne lige nu. Det er ikke din skyld, og det plejer at gå hurtigt over.',
-  'unavailable.whatToDo':
-    'Prøv igen om lidt. Det, du har valgt, står stadig i adressen, så du ikke skal starte forfra.',
+  'unavailable.whatToDo': 'Prøv igen om lidt. »Prøv igen« henter den samme side igen, med alt hvad du har valgt.',
 };
 
 const en: Record<keyof typeof da, string> = {
@@ -86,8 +85,7 @@ const en: Record<keyof typeof da, string> = {
   'serverError.home': 'Go to the front page',
   'unavailable.title': 'Cyberkort is temporarily unavailable',
   'unavailable.body': 'We cannot fetch the information right now. It is not your fault, and it usually passes quickly.',
-  'unavailable.whatToDo':
-    'Please try again shortly. What you chose is still in the address, so you will not have to start over.',
+  'unavailable.whatToDo': 'Please try again shortly. “Try again” loads the same page again, with everything you chose.',
 };
 
 export const commonMessages = { da, en };
