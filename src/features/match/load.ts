@@ -1,5 +1,5 @@
 import type { Taxonomy } from '../../../graph/catalog';
-import { UnknownNeedsError } from '../../../graph/match/match';
+import type { UnknownNeedsError } from '../../../graph/match/match';
 import type { MatchContext, MatchResult, RankedProvider } from '../../../graph/match/types';
 import type { NeedView } from '../../../graph/views';
 import type { Services } from '../../services';
@@ -54,7 +54,10 @@ async function loadForm(services: Services): Promise<MatchForm> {
 
 /** A need removed from the catalogue between reading the form and matching is the link's problem, not ours. */
 function unknownNeeds(error: unknown): MatchProblem[] | null {
-  return error instanceof UnknownNeedsError ? error.slugs.map((value) => ({ kind: 'need', value })) : null;
+  // By name, not instanceof: the built site bundles its own copy of graph/match, while the
+  // matcher that threw runs from the server's.
+  if (!(error instanceof Error) || error.name !== 'UnknownNeedsError') return null;
+  return (error as UnknownNeedsError).slugs.map((value) => ({ kind: 'need', value }));
 }
 
 /**
