@@ -87,7 +87,8 @@ const EXPORT_TIMEOUT_MS = 60 * 60_000;
 const PROGRESS_EVERY = 10_000;
 const CHUNK_CHARS = 64 * 1024;
 
-// Cypher cannot take labels, types or keys as parameters; the file's are spliced in, so they must be plain names.
+// Restore passes labels and types as parameters (dynamic labels, Neo4j 5.26), never spliced into Cypher; plain names
+// still keep a file from carrying anything a hand-written query could not name.
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function identifier(kind: string, name: unknown): string {
@@ -352,8 +353,12 @@ export async function backupGraph(
     };
     if (typeof target === 'string') {
       const partial = `${target}.partial`;
-      await pipeline(assemble, count, createWriteStream(partial));
-      await rename(partial, target);
+      try {
+        await pipeline(assemble, count, createWriteStream(partial));
+        await rename(partial, target);
+      } finally {
+        await rm(partial, { force: true });
+      }
     } else {
       await pipeline(assemble, count, target);
     }
@@ -557,19 +562,6 @@ const LABEL_COUNTS = 'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*)
 const TYPE_COUNTS = 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count';
 const DELETE_CREATED = 'UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id DETACH DELETE n';
 
-const quote = (name: string) => `\`${name}\``;
-
-function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const name = key(item);
-    const group = groups.get(name);
-    if (group) group.push(item);
-    else groups.set(name, [item]);
-  }
-  return [...groups.values()];
-}
-
 export interface RestoreOptions extends Pick<BackupOptions, 'onProgress'> {
   batchSize?: number;
 }
@@ -652,19 +644,11 @@ async function load(
     if (nodes.length === 0) return;
     const batch = nodes;
     nodes = [];
-    const rows = await writer.change('restore.nodes', async (tx) => {
-      const out: Array<{ id: string; elementId: string }> = [];
-      for (const group of groupBy(batch, (node) => [...node.labels].sort().join(':'))) {
-        const labels = (group[0]?.labels ?? []).map((label) => `:${quote(label)}`).join('');
-        out.push(
-          ...(await tx.run<{ id: string; elementId: string }>(
-            `UNWIND $rows AS row CREATE (n${labels}) SET n = row.props RETURN row.id AS id, elementId(n) AS elementId`,
-            { rows: group.map((node) => ({ id: node.n, props: decodeProps(node.props) })) },
-          )),
-        );
-      }
-      return out;
-    });
+    const rows = await writer.run<{ id: string; elementId: string }>(
+      'restore.nodes',
+      'UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props RETURN row.id AS id, elementId(n) AS elementId',
+      { rows: batch.map((node) => ({ id: node.n, labels: node.labels, props: decodeProps(node.props) })) },
+    );
     for (const row of rows) created.set(row.id, row.elementId);
     nodesLoaded += batch.length;
     onProgress({ phase: 'nodes', done: nodesLoaded, total: counts.nodes });
@@ -674,26 +658,24 @@ async function load(
     if (relationships.length === 0) return;
     const batch = relationships;
     relationships = [];
-    await writer.change('restore.relationships', async (tx) => {
-      for (const group of groupBy(batch, (relationship) => relationship.type)) {
-        const rows = group.map(({ from, to, props }) => ({
-          from: created.get(from),
-          to: created.get(to),
-          props: decodeProps(props),
-        }));
-        const [result] = await tx.run<{ created: number }>(
-          `UNWIND $rows AS row
-           MATCH (a) WHERE elementId(a) = row.from
-           MATCH (b) WHERE elementId(b) = row.to
-           CREATE (a)-[r:${quote(group[0]?.type ?? '')}]->(b) SET r = row.props
-           RETURN count(r) AS created`,
-          { rows },
-        );
-        if (result?.created !== rows.length) {
-          throw new Error(`${rows.length - (result?.created ?? 0)} relationships lost their end nodes`);
-        }
-      }
-    });
+    const rows = batch.map(({ type, from, to, props }) => ({
+      type,
+      from: created.get(from),
+      to: created.get(to),
+      props: decodeProps(props),
+    }));
+    const [result] = await writer.run<{ created: number }>(
+      'restore.relationships',
+      `UNWIND $rows AS row
+       MATCH (a) WHERE elementId(a) = row.from
+       MATCH (b) WHERE elementId(b) = row.to
+       CREATE (a)-[r:$(row.type)]->(b) SET r = row.props
+       RETURN count(r) AS created`,
+      { rows },
+    );
+    if (result?.created !== rows.length) {
+      throw new Error(`${rows.length - (result?.created ?? 0)} relationships lost their end nodes`);
+    }
     relationshipsLoaded += batch.length;
     onProgress({ phase: 'relationships', done: relationshipsLoaded, total: counts.relationships });
   };
