@@ -50,6 +50,9 @@ const PRODUCT_SUMMARY_FIELDS = `
   languages: p.languages, smeFit: p.smeFit, status: p.status,
   companySlug: c.slug, companyName: c.name`;
 
+const provenance = (v: string) => `{source: ${v}.source, submittedBy: ${v}.submittedBy,
+  submittedAt: toString(${v}.submittedAt), approvedBy: ${v}.approvedBy, approvedAt: toString(${v}.approvedAt)}`;
+
 const codeName = (v: string) => `{code: ${v}.code, name: {da: ${v}.nameDa, en: ${v}.nameEn}}`;
 const NEED_SUMMARY = '{slug: n.slug, name: {da: n.nameDa, en: n.nameEn}, summary: {da: n.summaryDa, en: n.summaryEn}}';
 
@@ -60,15 +63,18 @@ MATCH (c:Company {slug: slug})-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:
 RETURN {${COMPANY_SUMMARY_FIELDS},
   address: c.address, postcode: c.postcode, email: c.email, phone: c.phone,
   founded: c.founded, employees: c.employees, customerSizeBands: c.customerSizeBands,
-  updatedAt: toString(c.updatedAt),
+  updatedAt: toString(c.updatedAt), version: c.version, provenance: ${provenance('c')},
   regionsServed: [(c)-[:SERVES]->(sr:Region) | {code: sr.code, name: sr.name, nameEn: sr.nameEn}],
   sectors: [(c)-[:EXPERIENCED_IN]->(s:Sector) | ${codeName('s')}],
   competences: [(c)-[hc:HAS_COMPETENCE]->(sk:Skill) |
-    {code: sk.code, name: {da: sk.nameDa, en: sk.nameEn}, kind: sk.kind, headcount: hc.headcount}],
+    {code: sk.code, name: {da: sk.nameDa, en: sk.nameEn}, kind: sk.kind, headcount: hc.headcount,
+     provenance: ${provenance('hc')}}],
   certifications: [(c)-[h:HOLDS]->(cert:Certification) WHERE ${VALID_HOLDING} | {
     code: cert.code, name: cert.name, kind: cert.kind,
     validUntil: toString(h.validUntil), evidence: h.evidence, source: h.source,
     verifiedBy: h.verifiedBy, verifiedAt: toString(h.verifiedAt),
+    certificateNumber: h.certificateNumber, issuer: h.issuer, verificationMethod: h.verificationMethod,
+    verifiedByUser: h.verifiedByUser, provenance: ${provenance('h')},
     trust: ${HOLDING_TRUST}}],
   products: [(c)-[:OFFERS]->(p:Product) WHERE p.status = 'active' | {${PRODUCT_SUMMARY_FIELDS}}],
   partners: [(c)-[:PARTNER_OF]-(o:Company) | {slug: o.slug, name: o.name}],
@@ -81,7 +87,7 @@ UNWIND $slugs AS slug
 MATCH (c:Company)-[:OFFERS]->(p:Product {slug: slug})
 MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
 RETURN {${PRODUCT_SUMMARY_FIELDS},
-  updatedAt: toString(p.updatedAt),
+  updatedAt: toString(p.updatedAt), version: p.version, provenance: ${provenance('p')},
   needs: [(p)-[:ADDRESSES]->(n:Need) | ${NEED_SUMMARY}],
   categories: [(p)-[:IN_CATEGORY]->(cat:Category) | ${codeName('cat')}],
   csfCategories: [(p)-[:COVERS]->(csf:CsfCategory) | ${codeName('csf')}],

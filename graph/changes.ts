@@ -46,7 +46,9 @@ export async function pruneChanges(writer: GraphWriter, days: number): Promise<n
 // Per company: what search documents and match candidates are built from, reduced to a short
 // string. Properties are summarised (names, status, price, description lengths) and links
 // counted, so a deleted product, a moved link or an edited text shows without reading every
-// text each minute.
+// text each minute. Only the listing's own links count: a vendor's draft or an access grant
+// pointing at the company changes nothing a reader shows.
+const LISTING_LINKS = 'OFFERS|LOCATED_IN|SERVES|EXPERIENCED_IN|HAS_COMPETENCE|HOLDS|PARTNER_OF';
 const part = (expression: string) => `coalesce(toString(${expression}), '')`;
 const length = (expression: string) => part(`size(${expression})`);
 const joined = (parts: string[], separator: string) => parts.join(` + '${separator}' + `);
@@ -60,7 +62,7 @@ RETURN c.slug AS slug, ${joined(
     part('c.sizeBand'),
     length('c.descriptionDa'),
     length('c.descriptionEn'),
-    part('COUNT { (c)--() }'),
+    part(`COUNT { (c)-[:${LISTING_LINKS}]-() }`),
     `reduce(s = '', p IN COLLECT { MATCH (c)-[:OFFERS]->(p:Product) RETURN p ORDER BY p.slug } | s + ${joined(
       [
         part('p.slug'),

@@ -59,6 +59,34 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '0005-change-log',
     statements: [unique('ChangeSequence', 'id'), index('Change', 'seq'), index('Change', 'at')],
   },
+  {
+    id: '0006-identity-and-audit',
+    statements: [
+      unique('Session', 'idHash'),
+      index('Session', 'lastSeenAt'),
+      index('Session', 'createdAt'),
+      'CREATE CONSTRAINT user_issuer_subject_unique IF NOT EXISTS FOR (n:User) REQUIRE (n.issuer, n.subject) IS UNIQUE',
+      unique('User', 'id'),
+      unique('AuditEvent', 'id'),
+      index('AuditEvent', 'at'),
+      index('AuditEvent', 'actorId'),
+      index('AuditEvent', 'company'),
+    ],
+  },
+  {
+    // Listings written before versions and provenance existed are version 1, from the sample or an import.
+    id: '0007-listing-versions-and-submissions',
+    statements: [
+      unique('Submission', 'id'),
+      index('Submission', 'status'),
+      index('Submission', 'companySlug'),
+      'MATCH (c:Company) WHERE c.version IS NULL SET c.version = 1',
+      'MATCH (p:Product) WHERE p.version IS NULL SET p.version = 1',
+      "MATCH (c:Company) WHERE c.source IS NULL SET c.source = CASE WHEN c.sample THEN 'sample' ELSE 'import' END",
+      'MATCH (c:Company)-[:OFFERS]->(p:Product) WHERE p.source IS NULL SET p.source = c.source',
+      'MATCH (c:Company)-[r:HAS_COMPETENCE]->() WHERE r.source IS NULL SET r.source = c.source',
+    ],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

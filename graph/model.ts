@@ -8,6 +8,8 @@ import type {
   CertificationKind,
   Delivery,
   Language,
+  LegalForm,
+  ListingSource,
   PricingModel,
   ProductKind,
   ProductStatus,
@@ -111,20 +113,39 @@ export interface NeedRow {
   categoryCodes: string[];
 }
 
-export interface CertificationHeld {
+/**
+ * Who vouched for a published fact besides its source. Absent on sample and bulk rows; an
+ * approval sets who submitted and who approved it (approvedAt null: approved in the writing
+ * transaction). User references are pseudonymous `User.id`s, never names.
+ */
+export interface Attribution {
+  source?: ListingSource;
+  submittedBy?: string | null;
+  submittedAt?: string | null;
+  approvedBy?: string | null;
+  approvedAt?: string | null;
+}
+
+export interface CertificationHeld extends Omit<Attribution, 'source'> {
   code: string;
   validUntil: string | null; // ISO date
   evidence: string; // URL or reference to the certificate
-  source: string; // where the claim came from: 'sample', 'vendor', 'import'
+  source: ListingSource; // where the claim came from
   verifiedBy: string | null; // 'NCC-DK' or null when unverified
   verifiedAt: string | null; // ISO date
+  certificateNumber?: string | null;
+  issuer?: string | null;
+  /** How NCC-DK checked it ('register lookup', 'document', …); null when unverified. */
+  verificationMethod?: string | null;
+  /** The reviewer who verified it (pseudonymous User.id). */
+  verifiedByUser?: string | null;
 }
 
-export interface CompanyRow {
+export interface CompanyRow extends Attribution {
   cvr: string; // 8 digits, mod-11 valid
   slug: string;
   name: string;
-  legalForm: 'ApS' | 'A/S' | 'I/S' | 'IVS' | 'P/S' | 'Enkeltmandsvirksomhed';
+  legalForm: LegalForm;
   description: Text;
   address: string;
   postcode: string;
@@ -141,14 +162,14 @@ export interface CompanyRow {
   sample: boolean;
   regionsServed: string[]; // region codes
   sectorCodes: string[];
-  competences: Array<{ skillCode: string; headcount: number }>;
+  competences: Array<Attribution & { skillCode: string; headcount: number }>;
   certifications: CertificationHeld[];
   /** Sizes of the customers it serves; used for SME fit. */
   customerSizeBands: SizeBand[];
   partnerSlugs: string[];
 }
 
-export interface ProductRow {
+export interface ProductRow extends Attribution {
   slug: string;
   companySlug: string;
   name: string;

@@ -3,7 +3,20 @@
  * Bilingual fields carry both languages; the caller picks one.
  */
 import type { Delivery, Language, PricingModel, ProductKind, ProductStatus, SizeBand, Text } from './model';
-import type { CertificationKind, CertificationTrust } from './vocabulary';
+import type { CertificationKind, CertificationTrust, ListingSource } from './vocabulary';
+
+/**
+ * Where a published fact came from and who vouched for it. User references are pseudonymous
+ * (`User.id`): the API shows them to NCC-DK staff only.
+ */
+export interface ProvenanceView {
+  /** Null only for facts written before provenance was recorded. */
+  source: ListingSource | null;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+}
 
 export interface CodeName {
   code: string;
@@ -31,6 +44,12 @@ export interface CertificationView {
   source: string | null;
   verifiedBy: string | null;
   verifiedAt: string | null;
+  certificateNumber: string | null;
+  issuer: string | null;
+  verificationMethod: string | null;
+  /** The reviewer who verified it (pseudonymous). */
+  verifiedByUser: string | null;
+  provenance: ProvenanceView;
   /** Derived at read time: 'verified', 'unverified' or 'stale' (verified more than a year ago). Expired ones are never returned. */
   trust: CertificationTrust;
 }
@@ -40,6 +59,7 @@ export interface CompetenceView {
   name: Text;
   kind: 'role' | 'skill';
   headcount: number;
+  provenance: ProvenanceView;
 }
 
 export interface CompanySummary {
@@ -88,6 +108,9 @@ export interface CompanyProfile extends CompanySummary {
   partners: Array<{ slug: string; name: string }>;
   needs: NeedSummary[];
   updatedAt: string;
+  /** Bumped by every published change; an edit made from an older one is a conflict. */
+  version: number;
+  provenance: ProvenanceView;
 }
 
 export interface ProductProfile extends ProductSummary {
@@ -97,6 +120,8 @@ export interface ProductProfile extends ProductSummary {
   regulations: CodeName[];
   company: CompanySummary;
   updatedAt: string;
+  version: number;
+  provenance: ProvenanceView;
 }
 
 export interface NeedSummary {

@@ -60,6 +60,23 @@ export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
 export const CERTIFICATION_TRUSTS = ['verified', 'unverified', 'stale'] as const;
 export type CertificationTrust = (typeof CERTIFICATION_TRUSTS)[number];
 
+/** A company's legal form in the Danish company register. */
+export const LEGAL_FORMS = ['ApS', 'A/S', 'I/S', 'IVS', 'P/S', 'Enkeltmandsvirksomhed'] as const;
+export type LegalForm = (typeof LEGAL_FORMS)[number];
+
+/** Where a published fact came from: the vendor (approved by NCC), NCC staff, a staff import, the fictional sample. */
+export const LISTING_SOURCES = ['vendor', 'staff', 'import', 'sample'] as const;
+export type ListingSource = (typeof LISTING_SOURCES)[number];
+
+/** What a vendor's submission proposes, and for which kind of listing. */
+export const SUBMISSION_KINDS = ['company', 'product'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+export const SUBMISSION_OPS = ['create', 'update', 'retire', 'delete'] as const;
+export type SubmissionOp = (typeof SUBMISSION_OPS)[number];
+/** draft → submitted → approved | rejected; draft or submitted → withdrawn. */
+export const SUBMISSION_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
 /** Narrows a string from outside (a URL, a stored document) to a value of one of the lists. */
 export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { servicesOver } from '../src/services';
 import { benchGraph, fmt, intArg, percentiles, prng } from './bench/graph';
+import { BENCH_PRODUCTION_ENV } from './bench/production-env';
 
 /**
  * `npm run bench:graphql -- --companies 10000 --runs 300`: p50/p95 of company(slug) and of a
@@ -11,11 +12,7 @@ const companies = intArg('companies', 300);
 const runs = intArg('runs', 300);
 
 const graph = await benchGraph(companies);
-// Production settings require a cookie secret; nothing here sets cookies.
-const BENCH_COOKIE_SECRET = 'bench'.repeat(8);
-const services = await servicesOver(graph.executor, {
-  env: { NODE_ENV: 'production', COOKIE_SECRET: BENCH_COOKIE_SECRET },
-});
+const services = await servicesOver(graph.executor, { env: BENCH_PRODUCTION_ENV });
 const server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

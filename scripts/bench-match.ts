@@ -5,6 +5,7 @@ import { GraphWriter } from '../graph/write';
 import { servicesOver } from '../src/services';
 import { matchProviders } from '../src/use-cases/match-providers';
 import { benchGraph, fmt, intArg, percentiles, prng } from './bench/graph';
+import { BENCH_PRODUCTION_ENV } from './bench/production-env';
 
 /**
  * `npm run bench:match -- --companies 10000 --runs 200`: p50/p95 of matchProviders for varied
@@ -19,11 +20,9 @@ const candidates = new CandidateIndex(executor);
 await candidates.loadAll();
 const indexMs = performance.now() - indexStarted;
 const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
-// Production settings require a cookie secret; nothing here sets cookies.
-const BENCH_COOKIE_SECRET = 'bench'.repeat(8);
 // Counted like a person's match, so the demand write is part of what is measured.
 const BENCH_VISITOR = { address: '127.0.0.1', userAgent: 'Mozilla/5.0 (bench)', channel: 'site' } as const;
-const services = await servicesOver(executor, { env: { NODE_ENV: 'production', COOKIE_SECRET: BENCH_COOKIE_SECRET } });
+const services = await servicesOver(executor, { env: BENCH_PRODUCTION_ENV });
 
 const needs = (await executor.read<{ slug: string }>('bench.needs', 'MATCH (n:Need) RETURN n.slug AS slug')).map(
   (row) => row.slug,

@@ -43,6 +43,7 @@ case "$task" in
   bench:graphql) exec npx tsx scripts/bench-graphql.ts "$@" ;;
   bench:match) exec npx tsx scripts/bench-match.ts "$@" ;;
   bench:backup) exec npx tsx scripts/bench-backup.ts "$@" ;;
+  bench:load) exec npx tsx scripts/bench-load.ts "$@" ;;
   *)
     echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|backup|restore|neo4j|schema:print|bench:*" >&2
     exit 2 ;;

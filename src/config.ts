@@ -72,6 +72,46 @@ const publicUrl = z
   }, 'must be an http or https address without a path, query or credentials, such as https://cyberkort.dk')
   .transform((value) => (value === undefined ? undefined : new URL(value).origin));
 
+/** A setting that may be left out: blank counts as unset. */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+/** A claim name in an ID token or UserInfo answer (NemLog-in's are URIs). */
+const claimName = (fallback: string) => z.string().trim().min(1, 'must not be empty').default(fallback);
+
+/** The scopes asked for at login, space-separated; `openid` is what makes it OpenID Connect. */
+const scope = z
+  .string()
+  .trim()
+  .default('openid profile email')
+  .refine((value) => value.split(/\s+/).includes('openid'), 'must include openid');
+
+/**
+ * NemLog-in releases the OIO attributes as claims named by their URIs
+ * (https://data.gov.dk/model/core/eid/...): the CVR number the person acts for, their full name
+ * and e-mail. A broker in front of NemLog-in may rename them, so each is a setting.
+ */
+export const NEMLOGIN_CLAIMS = {
+  cvr: 'https://data.gov.dk/model/core/eid/professional/cvr',
+  name: 'https://data.gov.dk/model/core/eid/fullName',
+  email: 'https://data.gov.dk/model/core/eid/email',
+} as const;
+
+/** The two kinds of login and the settings each needs. */
+const ISSUER_SETTINGS = {
+  VENDOR: ['VENDOR_OIDC_ISSUER', 'VENDOR_OIDC_CLIENT_ID', 'VENDOR_OIDC_CLIENT_SECRET'],
+  STAFF: [
+    'STAFF_OIDC_ISSUER',
+    'STAFF_OIDC_CLIENT_ID',
+    'STAFF_OIDC_CLIENT_SECRET',
+    'STAFF_OIDC_REVIEWER_GROUP',
+    'STAFF_OIDC_ADMIN_GROUP',
+  ],
+} as const;
+
 /** The listen address as a URL host: IPv6 addresses go in brackets. */
 const urlHost = (host: string) => (isIP(host) === 6 ? `[${host}]` : host);
 
@@ -89,6 +129,7 @@ const schema = z
     NEO4J_USER: z.string().optional(),
     NEO4J_PASSWORD: z.string().optional(),
     NEO4J_DATABASE: z.string().trim().min(1).default('neo4j'),
+    NEO4J_CONNECT_TIMEOUT_MS: wholeNumber(0, 60_000),
     LOCAL_NEO4J_PORT: port(7687),
     LOCAL_NEO4J_DATA: z.string().trim().min(1).default('.data/neo4j'),
     MEILI_URL: optionalUrl(['http', 'https']),
@@ -109,6 +150,30 @@ const schema = z
       .optional()
       .transform((value) => (value === '' ? undefined : value))
       .refine((value) => value === undefined || value.length >= 32, 'must be at least 32 characters'),
+    VENDOR_OIDC_ISSUER: optionalUrl(['https', 'http']),
+    VENDOR_OIDC_CLIENT_ID: optionalText,
+    VENDOR_OIDC_CLIENT_SECRET: optionalText,
+    VENDOR_OIDC_SCOPE: scope,
+    VENDOR_OIDC_CVR_CLAIM: claimName(NEMLOGIN_CLAIMS.cvr),
+    VENDOR_OIDC_NAME_CLAIM: claimName(NEMLOGIN_CLAIMS.name),
+    VENDOR_OIDC_EMAIL_CLAIM: claimName(NEMLOGIN_CLAIMS.email),
+    STAFF_OIDC_ISSUER: optionalUrl(['https', 'http']),
+    STAFF_OIDC_CLIENT_ID: optionalText,
+    STAFF_OIDC_CLIENT_SECRET: optionalText,
+    STAFF_OIDC_SCOPE: scope,
+    STAFF_OIDC_NAME_CLAIM: claimName('name'),
+    STAFF_OIDC_EMAIL_CLAIM: claimName('email'),
+    STAFF_OIDC_GROUPS_CLAIM: claimName('groups'),
+    // Outside production the development provider puts its reviewer and admin in these groups.
+    STAFF_OIDC_REVIEWER_GROUP: z.string().trim().min(1, 'must not be empty').optional(),
+    STAFF_OIDC_ADMIN_GROUP: z.string().trim().min(1, 'must not be empty').optional(),
+    DEV_OIDC_PORT: z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 65535')
+      .max(65535, 'must be between 0 and 65535')
+      .default(0),
+    RATE_LIMIT_LOGIN: wholeNumber(1, 30),
     RATE_LIMIT_GRAPHQL: wholeNumber(1, 600),
     RATE_LIMIT_FORMS: wholeNumber(1, 60),
     LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: wholeNumber(0, 1000),
@@ -137,6 +202,20 @@ const schema = z
     }
     if (env.NODE_ENV === 'production' && env.MEILI_URL && !env.MEILI_MASTER_KEY) {
       ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'is required with MEILI_URL in production' });
+    }
+    for (const names of Object.values(ISSUER_SETTINGS)) {
+      const issuer = names[0];
+      // Production logs in only through real issuers; elsewhere an unset issuer means the development provider.
+      if (env.NODE_ENV !== 'production' && !env[issuer]) continue;
+      for (const name of names) {
+        if (!env[name]) {
+          const why = env.NODE_ENV === 'production' ? 'is required in production' : `is required with ${issuer}`;
+          ctx.addIssue({ code: 'custom', path: [name], message: why });
+        }
+      }
+      if (env.NODE_ENV === 'production' && env[issuer]?.startsWith('http://')) {
+        ctx.addIssue({ code: 'custom', path: [issuer], message: 'must be an https address in production' });
+      }
     }
     if (env.NODE_ENV === 'production' && !env.COOKIE_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['COOKIE_SECRET'], message: 'is required in production' });

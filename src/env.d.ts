@@ -9,5 +9,7 @@ declare namespace App {
     visitor: import('./use-cases/demand-gate').Visitor;
     /** PUBLIC_URL: the origin of every absolute URL a page emits, since the Host header is the visitor's to set. */
     publicUrl: string;
+    /** Who is asking (src/server/auth.ts): a vendor or staff member from the session cookie, else anonymous. */
+    viewer: import('./auth/viewer').Viewer;
   }
 }

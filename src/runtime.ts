@@ -5,11 +5,16 @@ import { createExecutor, type Executor, type GraphConnection } from '../graph/ex
 import { seedAll } from '../graph/load';
 import { type LocalNeo4j, startLocalNeo4j } from '../graph/local-server';
 import { migrate } from '../graph/migrations';
+import { pruneSessions } from '../graph/sessions';
+import { GraphWriter } from '../graph/write';
 import { createSearchEngine } from '../search/engine';
 import type { SearchEngine } from '../search/types';
+import { type Identity, startIdentity } from './auth/identity';
+import type { IdentitySettings } from './auth/settings';
 import type { AppConfig } from './config';
 import { candidateReadModel, followGraphChanges, reindexAll, searchReadModel } from './indexing/sync';
 import { assembleServices, type Services } from './services';
+import { waitForNeo4j } from './wait-for-neo4j';
 
 /**
  * Starts everything a Cyberkort process needs, in order: the graph (a local Neo4j when
@@ -19,6 +24,8 @@ import { assembleServices, type Services } from './services';
 export interface Runtime {
   services: Services;
   localNeo4j: LocalNeo4j | null;
+  /** Where people log in: the configured issuers, or the development provider this runtime started. */
+  identity: IdentitySettings;
   ready(): Promise<{ neo4j: boolean; search: boolean }>;
   stop(): Promise<void>;
 }
@@ -33,6 +40,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 const COUNT_COMPANIES = 'MATCH (c:Company) RETURN count(c) AS companies';
 
+/** How often sessions that timed out unseen are removed from the graph. */
+const SESSION_PRUNE_MS = 10 * 60_000;
+
 export async function startRuntime(
   config: AppConfig,
   log: Logger,
@@ -44,6 +54,7 @@ export async function startRuntime(
   let localNeo4j: LocalNeo4j | null = null;
   let executor: Executor | undefined;
   let engine: SearchEngine | undefined;
+  let identity: Identity | undefined;
   try {
     let connection: GraphConnection = options.graph ?? {
       uri: config.NEO4J_URI ?? '',
@@ -67,7 +78,12 @@ export async function startRuntime(
       };
     }
     executor = createExecutor(connection);
-    await executor.driver.verifyConnectivity({ database: connection.database });
+    await waitForNeo4j(executor.driver, {
+      uri: connection.uri,
+      database: connection.database,
+      timeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
+      log,
+    });
     const applied = await migrate(executor);
     if (applied.length > 0) log.info({ applied }, 'schema migrations applied');
 
@@ -81,6 +97,8 @@ export async function startRuntime(
       await seedAll(executor, { companies: config.SAMPLE_COMPANIES, seed: 1, referenceDate: today() });
       log.info({ companies: config.SAMPLE_COMPANIES, ms: Date.now() - started }, 'sample data loaded');
     }
+    // After the seed: the development provider's test people act for companies in the graph.
+    identity = await startIdentity(config, executor, log);
 
     const search = createSearchEngine({
       meiliUrl: config.MEILI_URL,
@@ -109,12 +127,22 @@ export async function startRuntime(
       onApplied: (event) => log.info(event, 'read models updated from the graph'),
     });
 
+    const writer = new GraphWriter(executor);
+    const sessionPruning = setInterval(() => {
+      pruneSessions(writer).catch((error) =>
+        log.warn({ err: error }, 'timed-out sessions not removed yet; will retry'),
+      );
+    }, SESSION_PRUNE_MS);
+    sessionPruning.unref();
+
     const activeExecutor = executor;
     const activeEngine = search;
+    const activeIdentity = identity;
 
     return {
       services,
       localNeo4j,
+      identity: activeIdentity.settings,
       async ready() {
         const neo4jReady = await activeExecutor.driver
           .verifyConnectivity({ database: connection.database })
@@ -125,6 +153,8 @@ export async function startRuntime(
       },
       async stop() {
         follower.stop();
+        clearInterval(sessionPruning);
+        await activeIdentity.stop();
         await services.demand.close();
         await activeEngine.close();
         await activeExecutor.driver.close();
@@ -132,6 +162,7 @@ export async function startRuntime(
       },
     };
   } catch (error) {
+    await identity?.stop().catch(() => undefined);
     await engine?.close().catch(() => undefined);
     await executor?.driver.close().catch(() => undefined);
     await localNeo4j?.stop().catch(() => undefined);

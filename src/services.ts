@@ -4,6 +4,7 @@ import { DemandRecorder } from '../graph/demand';
 import type { Executor } from '../graph/executor';
 import { CandidateIndex } from '../graph/match/candidates';
 import { Matcher } from '../graph/match/match';
+import { GraphWriter } from '../graph/write';
 import { createSearchEngine } from '../search/engine';
 import type { SearchEngine } from '../search/types';
 import type { GraphQLServerContext } from './api/context';
@@ -20,6 +21,8 @@ export interface Services {
   config: AppConfig;
   log: Logger;
   executor: Executor;
+  /** The one write path (graph/write.ts): every change to the graph goes through it. */
+  writer: GraphWriter;
   catalog: Catalog;
   search: SearchEngine;
   /** Ranks providers for an SME profile (graph/match). */
@@ -59,6 +62,7 @@ export async function assembleServices(parts: {
   const { demandFlushMs: _interval, ...shared } = parts;
   const base = {
     ...shared,
+    writer: new GraphWriter(parts.executor),
     catalog: new Catalog(parts.executor, () => candidates.providerCounts()),
     demand,
     demandGate: new DemandGate(),

@@ -26,6 +26,8 @@ export async function benchGraph(companies: number) {
   }
   return {
     executor,
+    /** For a server process of its own (bench:load): where the graph is and how to log in. */
+    connection: { uri: local.uri, user: local.user, password: local.password },
     async stop() {
       await executor.driver.close();
       await local.stop();

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { CompanyProfile, ProductProfile } from '../../graph/views';
+import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { ApiServices } from '../services';
 import type { Visitor } from '../use-cases/demand-gate';
 import type { ProfileSource } from '../use-cases/read-profile';
@@ -20,6 +21,8 @@ export interface GraphQLContext {
   /** The use cases' view of the loaders. */
   profiles: ProfileSource;
   visitor: Visitor | undefined;
+  /** Who is asking: what resolvers authorise against. */
+  viewer: Viewer;
 }
 
 /** What the HTTP server hands yoga with each request; `services.graphql(request)` passes nothing. */
@@ -27,6 +30,8 @@ export interface GraphQLServerContext {
   log?: Logger;
   /** Who asked, for counting demand; absent (not counted) when no HTTP request is behind the call. */
   visitor?: Visitor;
+  /** From the session cookie; anonymous when absent. */
+  viewer?: Viewer;
 }
 
 function bySlug<T extends { slug: string }>(load: (slugs: readonly string[]) => Promise<T[]>) {
@@ -49,6 +54,7 @@ export function createContext(services: ApiServices, server: GraphQLServerContex
     services,
     log,
     visitor: server.visitor,
+    viewer: server.viewer ?? ANONYMOUS,
     loaders,
     profiles: {
       company: (slug) => loaders.companyProfile.load(slug),

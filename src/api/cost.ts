@@ -25,6 +25,11 @@ export const pageComplexity = (args: { limit?: number | null }) => ({
 /** The page's item list under a paginated field: already counted by the field's multiplier. */
 export const PAGE_ITEMS = { field: 1, multiplier: 1 };
 export const FACET_VALUES = { field: 1, multiplier: FACET_VALUE_ESTIMATE };
+/**
+ * A mutation: a write transaction with its checks, far dearer than reading a field, so one
+ * request holds at most MAX_COST / MUTATION_COST (10) of them whatever the alias limit allows.
+ */
+export const MUTATION_COST = 5_000;
 
 /**
  * Refuses an operation whose cost, with this request's variables, exceeds MAX_COST. It runs

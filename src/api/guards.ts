@@ -64,6 +64,72 @@ export function useResponseLimit(maxBytes: number): Plugin {
   };
 }
 
+const ACCEPTED_MEDIA = [
+  'application/json',
+  'application/graphql-response+json',
+  'multipart/mixed',
+  'text/event-stream',
+];
+const PARSED_MEDIA = [
+  'application/json',
+  'application/graphql+json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'application/graphql',
+];
+
+function refusal(status: number, code: string, message: string): Response {
+  return Response.json({ errors: [{ message, extensions: { code } }] }, { status });
+}
+
+/** Whether an Accept header admits one of the answers yoga can give (`*` wildcards included). */
+export function acceptsAnswer(accept: string | null): boolean {
+  if (!accept) return true;
+  return accept.split(',').some((part) => {
+    const type = (part.split(';')[0] ?? '').trim().toLowerCase();
+    if (type === '*/*' || type === 'application/*' || type === '') return true;
+    return ACCEPTED_MEDIA.includes(type) || type === 'multipart/*' || type === 'text/*';
+  });
+}
+
+/**
+ * Requests yoga would refuse with an empty body (406, 415) or a 500 (a `variables` that is not
+ * JSON in a GET or a form): answered here, with a code, before they reach yoga's parsers.
+ */
+export function useRequestShape(): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser, endResponse }) {
+      if (!acceptsAnswer(request.headers.get('accept'))) {
+        endResponse(
+          refusal(
+            406,
+            'NOT_ACCEPTABLE',
+            'Answers are JSON: accept application/json or application/graphql-response+json.',
+          ),
+        );
+        return;
+      }
+      if (!requestParser) {
+        const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+        if (request.method === 'POST' && !PARSED_MEDIA.includes(type)) {
+          endResponse(refusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the operation as application/json.'));
+        }
+        return;
+      }
+      setRequestParser(async (incoming) => {
+        try {
+          return await requestParser(incoming);
+        } catch (error) {
+          if (!(error instanceof SyntaxError)) throw error;
+          throw new GraphQLError('The request could not be read: its variables or extensions are not valid JSON.', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      });
+    },
+  };
+}
+
 /** The code for an error that reached the client without one, from what GraphQL.js and yoga say. */
 export function codeFor(error: { message: string; path?: unknown; extensions?: Record<string, unknown> }): string {
   const status = (error.extensions?.http as { status?: number } | undefined)?.status;
@@ -82,17 +148,31 @@ export function codeFor(error: { message: string; path?: unknown; extensions?: R
   return error.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
 }
 
+/** Refusals of the request as a whole: a 4xx under both JSON media types, as GraphQL over HTTP asks. */
+const REFUSED_WHOLE = new Set([
+  'BAD_REQUEST',
+  'BAD_USER_INPUT',
+  'OPERATION_NOT_SUPPORTED',
+  'QUERY_TOO_COSTLY',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_LARGE',
+  'TOO_MANY_ALIASES',
+]);
+
 function withCodes(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.length) return result;
+  const refusedWhole = !('data' in result) || result.data === undefined;
   const errors = result.errors.map((error) => {
-    if (error.extensions?.code) return error;
+    const code = (error.extensions?.code as string | undefined) ?? codeFor(error);
+    const http = error.extensions?.http ?? (refusedWhole && REFUSED_WHOLE.has(code) ? { status: 400 } : undefined);
+    if (error.extensions?.code && http === error.extensions?.http) return error;
     return new GraphQLError(error.message, {
       nodes: error.nodes,
       source: error.source,
       positions: error.positions,
       path: error.path,
       originalError: error.originalError,
-      extensions: { ...error.extensions, code: codeFor(error) },
+      extensions: { ...error.extensions, code, ...(http ? { http } : {}) },
     });
   });
   return { ...result, errors };

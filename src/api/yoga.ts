@@ -10,7 +10,7 @@ import { GraphError } from '../../graph/executor';
 import type { ApiServices } from '../services';
 import { createContext, type GraphQLContext, type GraphQLServerContext } from './context';
 import { MAX_COST, useCostLimit } from './cost';
-import { useErrorCodes, useRequestTimeout, useResponseLimit } from './guards';
+import { useErrorCodes, useRequestShape, useRequestTimeout, useResponseLimit } from './guards';
 import { schema } from './schema/index';
 
 /** Limits sized for the deepest legitimate query (search → hit → product → company → products → needs). */
@@ -65,7 +65,7 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
       warn: (...args) => services.log.warn({ args }, 'graphql'),
       error: (...args) => services.log.error({ args }, 'graphql'),
     },
-    context: ({ log, visitor }) => createContext(services, { log, visitor }),
+    context: ({ log, visitor, viewer }) => createContext(services, { log, visitor, viewer }),
     maskedErrors: {
       // From the validated config, not yoga's reading of process.env: only a development config
       // shows an internal error's message and stack to the client.
@@ -102,6 +102,7 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
       // GET, form and multipart requests are what another site can make a visitor's browser send
       // without a CORS preflight: they must carry a header such a page cannot set.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useRequestShape(),
       useRequestTimeout(services.config.GRAPHQL_TIMEOUT_MS),
       useResponseLimit(services.config.GRAPHQL_MAX_RESPONSE_BYTES),
       useErrorCodes(),

@@ -1,6 +1,14 @@
-import type { CompanyProfile, ProductProfile } from '../../graph/views';
+import type { CompanyProfile, ProductProfile, ProvenanceView } from '../../graph/views';
 
 /** Small, fictional read models for the unit tests of the feature modules. */
+
+const SAMPLE_PROVENANCE: ProvenanceView = {
+  source: 'sample',
+  submittedBy: null,
+  submittedAt: null,
+  approvedBy: null,
+  approvedAt: null,
+};
 
 export function companyFixture(overrides: Partial<CompanyProfile> = {}): CompanyProfile {
   const region = { code: '1082', name: 'Region Midtjylland', nameEn: 'Central Denmark Region' };
@@ -32,6 +40,8 @@ export function companyFixture(overrides: Partial<CompanyProfile> = {}): Company
     partners: [],
     needs: [],
     updatedAt: '2025-01-01',
+    version: 1,
+    provenance: SAMPLE_PROVENANCE,
     ...overrides,
   };
 }
@@ -53,6 +63,8 @@ export function productFixture(overrides: Partial<ProductProfile> = {}): Product
     partners,
     needs,
     updatedAt,
+    version,
+    provenance,
     ...company
   } = companyFixture();
   return {
@@ -74,6 +86,8 @@ export function productFixture(overrides: Partial<ProductProfile> = {}): Product
     regulations: [],
     company,
     updatedAt: '2025-01-01',
+    version: 1,
+    provenance: SAMPLE_PROVENANCE,
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@
  * The Danish is written for a business owner without security staff: everyday words, no jargon.
  */
 import { aboutMessages } from '../features/about/messages';
+import { authMessages } from '../features/auth/messages';
 import { companyMessages } from '../features/company/messages';
 import { homeMessages } from '../features/home/messages';
 import { matchMessages } from '../features/match/messages';
@@ -26,6 +27,7 @@ const TABLES = [
   aboutMessages,
   matchMessages,
   rankingMessages,
+  authMessages,
 ] as const;
 
 type KeysOf<Table> = Table extends { da: infer Da } ? keyof Da : never;

@@ -12,6 +12,8 @@ const PAGES = {
   match: { da: '/find-hjaelp', en: '/en/find-help' },
   compare: { da: '/sammenlign', en: '/en/compare' },
   ranking: { da: '/saadan-rangerer-vi', en: '/en/how-we-rank' },
+  login: { da: '/log-ind', en: '/en/log-in' },
+  myPages: { da: '/mine-sider', en: '/en/my-pages' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** Profile pages: the prefix is followed by one slug segment. Slugs are the same in both languages. */
@@ -58,6 +60,9 @@ export const aboutPath = (locale: Locale): string => pagePath(locale, 'about');
 export const matchPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'match', query);
 export const comparePath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'compare', query);
 export const rankingPath = (locale: Locale): string => pagePath(locale, 'ranking');
+/** The login page, coming back to `returnTo` (a path on this site) afterwards. */
+export const loginPath = (locale: Locale, returnTo?: string): string => pagePath(locale, 'login', { returnTo });
+export const myPagesPath = (locale: Locale): string => pagePath(locale, 'myPages');
 export const companyPath = (locale: Locale, slug: string): string => profilePath(locale, 'company', slug);
 export const productPath = (locale: Locale, slug: string): string => profilePath(locale, 'product', slug);
 

@@ -182,12 +182,22 @@ export function followGraphChanges(
       return slugs;
     });
 
-  const changesTimer = setInterval(() => {
-    runOnce().catch((error) => options.onError?.(error, 'changes'));
-  }, options.intervalMs ?? 1_000);
-  const reconcileTimer = setInterval(() => {
-    reconcile().catch((error) => options.onError?.(error, 'reconcile'));
-  }, options.reconcileMs ?? 60_000);
+  // While Neo4j is away each pass takes the driver's retries to fail; ticks queued behind it would
+  // pile up for as long as the outage lasts and then all run at once, so a busy tick is skipped.
+  const ticking = (pass: () => Promise<unknown>, phase: 'changes' | 'reconcile') => {
+    let running = false;
+    return () => {
+      if (running) return;
+      running = true;
+      pass()
+        .catch((error) => options.onError?.(error, phase))
+        .finally(() => {
+          running = false;
+        });
+    };
+  };
+  const changesTimer = setInterval(ticking(runOnce, 'changes'), options.intervalMs ?? 1_000);
+  const reconcileTimer = setInterval(ticking(reconcile, 'reconcile'), options.reconcileMs ?? 60_000);
   changesTimer.unref();
   reconcileTimer.unref();
   return {

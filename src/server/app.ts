@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
 import type { Runtime } from '../runtime';
 import { type AstroHandler, astroSite } from './astro-site';
+import { auth } from './auth';
 import { compression } from './compression';
 import { cookies } from './cookies';
 import { graphqlRoute } from './graphql';
@@ -21,7 +22,8 @@ export const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
 export const ASTRO_ENTRY = path.join(ROOT, 'dist', 'server', 'entry.mjs');
 
 export interface ServerParts {
-  runtime: Pick<Runtime, 'services' | 'ready'>;
+  /** Without `identity` (an app built for tests of other concerns) the site offers no login. */
+  runtime: Pick<Runtime, 'services' | 'ready'> & Partial<Pick<Runtime, 'identity'>>;
   /** The built site's handler (loadAstroHandler(ASTRO_ENTRY)). */
   astro: AstroHandler;
   config: AppConfig;
@@ -34,8 +36,9 @@ export interface ServerParts {
 
 /**
  * The one HTTP server: a Fastify app whose plugins each add one concern. The cross-cutting ones
- * (request id, security headers, compression, cookies, rate limits, load shedding, drain limit)
- * apply to every route; then health probes, built assets, /graphql and, for every other path,
+ * (request id, security headers, compression, cookies, rate limits, load shedding, drain limit, the
+ * viewer from the session cookie) apply to every route; then the login routes, health probes, built
+ * assets, /graphql and, for every other path,
  * the Astro site. Nothing listens until the caller calls listen(); tests use inject().
  */
 export function buildServer({ runtime, astro, config, log, drainMs = DRAIN_MS, pressureSampleMs }: ServerParts) {
@@ -58,6 +61,7 @@ export function buildServer({ runtime, astro, config, log, drainMs = DRAIN_MS, p
     sampleIntervalMs: pressureSampleMs,
   });
   app.register(drainLimit, { drainMs });
+  app.register(auth, { executor: runtime.services.executor, identity: runtime.identity, config });
 
   app.register(health, { ready: () => runtime.ready() });
   app.register(staticAssets, { clientDir: CLIENT_DIR });

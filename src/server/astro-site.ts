@@ -99,6 +99,7 @@ export const astroSite: CyberkortPlugin<AstroSiteOptions> = async (
       log: request.log,
       visitor: visitorOf(request, 'site'),
       publicUrl,
+      viewer: request.viewer,
     };
     Promise.resolve(astro(request.raw, page as unknown as ServerResponse, undefined, locals)).catch((error: Error) =>
       page.destroy(error),

@@ -63,6 +63,7 @@ export const graphqlRoute: CyberkortPlugin<GraphQLRouteOptions> = async (app, { 
       const response = await yoga.handleNodeRequestAndResponse(request, reply, {
         log: request.log,
         visitor: visitorOf(request, 'api'),
+        viewer: request.viewer,
       });
       response.headers.forEach((value, key) => {
         reply.header(key, value);

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config';
 import type { ApiServices } from '../../src/services';
 import { testApi } from '../support/api';
 import { closeTestExecutor, testExecutor } from '../support/graph';
+import { PLACEHOLDER_LOGIN_ISSUERS } from '../support/production-env';
 
 /**
  * Each limit and each defect of the security review, against the real graph: refused with a
@@ -119,7 +120,7 @@ describe('errors', () => {
 
   it.each(['production', 'test'])('leak nothing from a failing resolver with NODE_ENV=%s', async (env) => {
     const { body } = await post(
-      yogaWith({ NODE_ENV: env, COOKIE_SECRET: 'c'.repeat(32) }, { search: failing() }),
+      yogaWith({ NODE_ENV: env, COOKIE_SECRET: 'c'.repeat(32), ...PLACEHOLDER_LOGIN_ISSUERS }, { search: failing() }),
       '{ search(query: "x") { total } }',
     );
     const text = JSON.stringify(body);

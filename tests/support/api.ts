@@ -1,3 +1,4 @@
+import type { Viewer } from '../../src/auth/viewer';
 import { servicesOver } from '../../src/services';
 import { testExecutor } from './graph';
 
@@ -8,9 +9,11 @@ export async function testApi(env: Record<string, string> = {}) {
     // Only explicit flushes, so that a background write never lands inside a round-trip count.
     demandFlushMs: 3_600_000,
   });
+  /** `as` is who asks, as the HTTP server would pass it from a session or token; anonymous when absent. */
   async function query<T = Record<string, unknown>>(
     document: string,
     variables: Record<string, unknown> = {},
+    as?: Viewer,
   ): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
     const response = await services.graphql(
       new Request('http://localhost/graphql', {
@@ -21,6 +24,7 @@ export async function testApi(env: Record<string, string> = {}) {
       // As the HTTP server would pass it for a person's request, so demand is counted as in production.
       {
         visitor: { address: '192.0.2.50', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0', channel: 'api' },
+        viewer: as,
       },
     );
     return (await response.json()) as never;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../graph/local-neo4j/free-port';
 import { loadConfig } from '../../src/config';
 import { createLogger, type Runtime, startRuntime } from '../../src/runtime';
 import { ASTRO_ENTRY, buildServer } from '../../src/server/app';
@@ -31,8 +32,14 @@ export default async function setup(project: TestProject) {
   let app: ReturnType<typeof buildServer> | undefined;
   try {
     await building;
+    // The port is chosen before the config, so that PUBLIC_URL (derived from it) is where the
+    // server really is: the identity provider sends logins back there.
+    const port = await freePort();
     const config = loadConfig({
       ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: '',
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       NEO4J_URI: '',
@@ -48,15 +55,14 @@ export default async function setup(project: TestProject) {
       },
     });
     app = buildServer({ runtime, astro: await loadAstroHandler(ASTRO_ENTRY), config, log });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    await app.listen({ port, host: '127.0.0.1' });
   } catch (error) {
     await app?.close();
     await runtime?.stop();
     await release();
     throw error;
   }
-  const { port } = app.server.address() as AddressInfo;
-  project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  project.provide('baseUrl', `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
   project.provide('neo4jUri', graph.uri);
   project.provide('neo4jUser', graph.user);
   project.provide('neo4jPassword', graph.password);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { requestIdFor } from '../../src/server/request-id';
+import { PLACEHOLDER_LOGIN_ISSUERS } from '../support/production-env';
 
 describe('the HTTP server’s settings', () => {
   it('requires a cookie secret of 32 or more characters in production and makes one up elsewhere', () => {
@@ -9,7 +10,9 @@ describe('the HTTP server’s settings', () => {
       /COOKIE_SECRET must be at least 32 characters/,
     );
     const secret = 's'.repeat(32);
-    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECRET: secret }).COOKIE_SECRET).toBe(secret);
+    expect(
+      loadConfig({ NODE_ENV: 'production', COOKIE_SECRET: secret, ...PLACEHOLDER_LOGIN_ISSUERS }).COOKIE_SECRET,
+    ).toBe(secret);
     const made = loadConfig({}).COOKIE_SECRET;
     expect(made.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({}).COOKIE_SECRET).not.toBe(made);

@@ -6,5 +6,8 @@ import './types/company';
 import './types/product';
 import './types/search';
 import './types/match';
+import './types/errors';
+import './types/provenance';
+import './types/submission';
 
 export const schema = builder.toSchema({ sortSchema: true });

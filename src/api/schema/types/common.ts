@@ -7,6 +7,7 @@ import { builder } from '../builder';
 export { slugSchema } from '../../../../graph/slug';
 
 export const LocalizedText = builder.objectRef<Text>('LocalizedText').implement({
+  authScopes: { public: true },
   description: 'A text in Danish (the default) and English.',
   fields: (t) => ({
     da: t.exposeString('da'),
@@ -15,6 +16,7 @@ export const LocalizedText = builder.objectRef<Text>('LocalizedText').implement(
 });
 
 export const CodeNameRef = builder.objectRef<CodeName>('Term').implement({
+  authScopes: { public: true },
   description: 'A term of one of the taxonomies (sector, regulation, NIS2 measure, D-mærket criterion, ...).',
   fields: (t) => ({
     code: t.exposeString('code'),

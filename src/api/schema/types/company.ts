@@ -36,7 +36,8 @@ const CertificationTrustEnum = builder.enumType('CertificationTrust', {
   values: CERTIFICATION_TRUSTS,
 });
 
-const HeldCertificationRef = builder.objectRef<CertificationView>('HeldCertification').implement({
+export const HeldCertificationRef = builder.objectRef<CertificationView>('HeldCertification').implement({
+  authScopes: { public: true },
   description: 'A certification a company holds, with its source and verification. Expired ones are never shown.',
   fields: (t) => ({
     code: t.exposeString('code'),
@@ -51,7 +52,8 @@ const HeldCertificationRef = builder.objectRef<CertificationView>('HeldCertifica
   }),
 });
 
-const CompetenceRef = builder.objectRef<CompetenceView>('Competence').implement({
+export const CompetenceRef = builder.objectRef<CompetenceView>('Competence').implement({
+  authScopes: { public: true },
   fields: (t) => ({
     code: t.exposeString('code'),
     kind: t.exposeString('kind'),
@@ -61,10 +63,12 @@ const CompetenceRef = builder.objectRef<CompetenceView>('Competence').implement(
 });
 
 const PartnerRef = builder.objectRef<{ slug: string; name: string }>('Partner').implement({
+  authScopes: { public: true },
   fields: (t) => ({ slug: t.exposeString('slug'), name: t.exposeString('name') }),
 });
 
 CompanyRef.implement({
+  authScopes: { public: true },
   description: 'A Danish cybersecurity company. Sample companies are fictional.',
   fields: (t) => ({
     slug: t.exposeString('slug'),
@@ -131,6 +135,7 @@ export const ListingFilterInput = builder.inputType('ListingFilter', {
 const CompanyPageRef = builder
   .objectRef<{ total: number; items: CompanyShape[]; limit: number; offset: number }>('CompanyPage')
   .implement({
+    authScopes: { public: true },
     fields: (t) => ({
       total: t.exposeInt('total'),
       limit: t.exposeInt('limit'),
@@ -141,12 +146,14 @@ const CompanyPageRef = builder
 
 builder.queryFields((t) => ({
   company: t.field({
+    authScopes: { public: true },
     type: CompanyRef,
     nullable: true,
     args: { slug: t.arg.string({ required: true, validate: slugSchema }) },
     resolve: (_root, { slug }, { profiles }) => readCompanyProfile(profiles, slug),
   }),
   companies: t.field({
+    authScopes: { public: true },
     type: CompanyPageRef,
     description: 'Companies ordered by name, filtered and paginated.',
     complexity: pageComplexity,

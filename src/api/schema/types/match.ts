@@ -57,6 +57,7 @@ const MatchProfileInput = builder.inputType('MatchProfile', {
 });
 
 const NeedNameRef = builder.objectRef<{ slug: string; name: Text }>('NeedName').implement({
+  authScopes: { public: true },
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.field({ type: LocalizedText, resolve: (need) => need.name }),
@@ -64,6 +65,7 @@ const NeedNameRef = builder.objectRef<{ slug: string; name: Text }>('NeedName').
 });
 
 const ScoreComponentRef = builder.objectRef<ScoreComponent>('ScoreComponent').implement({
+  authScopes: { public: true },
   description: 'Points for one public ranking criterion, with the facts behind them.',
   fields: (t) => ({
     criterion: t.field({ type: CriterionEnum, resolve: (c) => c.criterion }),
@@ -79,6 +81,7 @@ const needNames = (context: MatchContext, slugs: string[]) =>
   slugs.flatMap((slug) => (context.needNames[slug] ? [{ slug, name: context.needNames[slug] }] : []));
 
 const RankedProviderRef = builder.objectRef<ProviderShape>('RankedProvider').implement({
+  authScopes: { public: true },
   fields: (t) => ({
     rank: t.exposeInt('rank'),
     score: t.exposeFloat('score'),
@@ -109,6 +112,7 @@ const withContext = (result: ResultShape, providers: RankedProvider[]): Provider
   providers.map((provider) => ({ ...provider, context: result.context }));
 
 const FewestRef = builder.objectRef<ResultShape>('FewestProviders').implement({
+  authScopes: { public: true },
   description: 'The smallest set of providers that together cover every need someone covers.',
   fields: (t) => ({
     providers: t.field({ type: [RankedProviderRef], resolve: (r) => withContext(r, r.fewest.providers) }),
@@ -118,6 +122,7 @@ const FewestRef = builder.objectRef<ResultShape>('FewestProviders').implement({
 });
 
 const MatchResultRef = builder.objectRef<ResultShape>('MatchResult').implement({
+  authScopes: { public: true },
   fields: (t) => ({
     total: t.int({ resolve: (r) => r.providers.length }),
     providers: t.field({
@@ -139,6 +144,7 @@ const MatchResultRef = builder.objectRef<ResultShape>('MatchResult').implement({
 });
 
 const RankingRuleRef = builder.objectRef<ReturnType<typeof criterionRules>[number]>('RankingRule').implement({
+  authScopes: { public: true },
   fields: (t) => ({
     criterion: t.field({ type: CriterionEnum, resolve: (r) => r.criterion }),
     max: t.exposeFloat('max'),
@@ -149,6 +155,7 @@ const RankingRuleRef = builder.objectRef<ReturnType<typeof criterionRules>[numbe
 
 builder.queryFields((t) => ({
   match: t.field({
+    authScopes: { public: true },
     type: MatchResultRef,
     description: 'Providers ranked for an SME profile by the public rules (rankingRules), each explained.',
     args: { profile: t.arg({ type: MatchProfileInput, required: true }) },
@@ -179,6 +186,7 @@ builder.queryFields((t) => ({
     },
   }),
   rankingRules: t.field({
+    authScopes: { public: true },
     type: [RankingRuleRef],
     description: 'The public ranking criteria match uses, in the order results show them.',
     resolve: () => criterionRules(),

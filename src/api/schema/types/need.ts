@@ -3,6 +3,7 @@ import { builder } from '../builder';
 import { CodeNameRef, LocalizedText, slugSchema } from './common';
 
 export const NeedSummaryRef = builder.objectRef<NeedSummary>('NeedSummary').implement({
+  authScopes: { public: true },
   description: 'An SME need in plain language (short form).',
   fields: (t) => ({
     slug: t.exposeString('slug'),
@@ -12,10 +13,12 @@ export const NeedSummaryRef = builder.objectRef<NeedSummary>('NeedSummary').impl
 });
 
 const KeywordsRef = builder.objectRef<NeedView['keywords']>('NeedKeywords').implement({
+  authScopes: { public: true },
   fields: (t) => ({ da: t.exposeStringList('da'), en: t.exposeStringList('en') }),
 });
 
 export const NeedRef = builder.objectRef<NeedView>('Need').implement({
+  authScopes: { public: true },
   description: 'An SME need in plain language, linked to the taxonomies behind it.',
   fields: (t) => ({
     slug: t.exposeString('slug'),
@@ -35,11 +38,13 @@ export const NeedRef = builder.objectRef<NeedView>('Need').implement({
 
 builder.queryFields((t) => ({
   needs: t.field({
+    authScopes: { public: true },
     type: [NeedRef],
     description: 'The SME needs catalogue.',
     resolve: (_root, _args, { services }) => services.catalog.needs(),
   }),
   need: t.field({
+    authScopes: { public: true },
     type: NeedRef,
     nullable: true,
     args: { slug: t.arg.string({ required: true, validate: slugSchema }) },

@@ -28,6 +28,7 @@ async function profile(product: ProductShape, context: GraphQLContext): Promise<
 }
 
 ProductRef.implement({
+  authScopes: { public: true },
   description: 'A product or service offered by a company.',
   fields: (t) => ({
     slug: t.exposeString('slug'),
@@ -68,6 +69,7 @@ const ProductFilterInput = builder.inputType('ProductFilter', {
 const ProductPageRef = builder
   .objectRef<{ total: number; items: ProductShape[]; limit: number; offset: number }>('ProductPage')
   .implement({
+    authScopes: { public: true },
     fields: (t) => ({
       total: t.exposeInt('total'),
       limit: t.exposeInt('limit'),
@@ -78,12 +80,14 @@ const ProductPageRef = builder
 
 builder.queryFields((t) => ({
   product: t.field({
+    authScopes: { public: true },
     type: ProductRef,
     nullable: true,
     args: { slug: t.arg.string({ required: true, validate: slugSchema }) },
     resolve: (_root, { slug }, { profiles }) => readProductProfile(profiles, slug),
   }),
   products: t.field({
+    authScopes: { public: true },
     type: ProductPageRef,
     description: 'Active products and services ordered by name, filtered and paginated.',
     complexity: pageComplexity,

@@ -47,6 +47,7 @@ const SearchFilterInput = builder.inputType('SearchFilter', {
 });
 
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
+  authScopes: { public: true },
   fields: (t) => ({
     kind: t.field({ type: ListingKindEnum, resolve: (hit) => hit.document.kind }),
     slug: t.string({ resolve: (hit) => hit.document.slug }),
@@ -80,6 +81,7 @@ interface FacetValue {
 }
 
 const FacetValueRef = builder.objectRef<FacetValue>('FacetValue').implement({
+  authScopes: { public: true },
   fields: (t) => ({
     value: t.exposeString('value'),
     count: t.exposeInt('count'),
@@ -88,6 +90,7 @@ const FacetValueRef = builder.objectRef<FacetValue>('FacetValue').implement({
 });
 
 const FacetRef = builder.objectRef<{ name: FacetName; values: FacetValue[] }>('Facet').implement({
+  authScopes: { public: true },
   fields: (t) => ({
     name: t.field({ type: FacetNameEnum, resolve: (f) => f.name }),
     values: t.field({ type: [FacetValueRef], complexity: FACET_VALUES, resolve: (f) => f.values }),
@@ -102,6 +105,7 @@ const SearchResultRef = builder
     tookMs: number;
   }>('SearchResult')
   .implement({
+    authScopes: { public: true },
     fields: (t) => ({
       total: t.exposeInt('total'),
       tookMs: t.exposeFloat('tookMs'),
@@ -130,6 +134,7 @@ export function facetLabel(taxonomy: Taxonomy, facet: FacetName, value: string):
 
 builder.queryFields((t) => ({
   search: t.field({
+    authScopes: { public: true },
     type: SearchResultRef,
     description: 'Full-text search over companies and products, with facet counts over the filtered result.',
     complexity: pageComplexity,
