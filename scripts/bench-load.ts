@@ -13,7 +13,8 @@ import { benchGraph, intArg, percentiles, prng } from './bench/graph';
  * `npm run bench:load -- --minutes 10 --companies 10000 --clients 8`: a mixed load of pages and
  * GraphQL against the whole server (src/server.ts in a process of its own, so its memory is its
  * own) over the benchmark graph. Every 30 s and at the end: throughput, p50/p95/p99 per kind of
- * request, errors by status, and the server's resident memory. Clients send requests back to back.
+ * request, errors by status and GraphQL code, and the server's resident memory. Clients send
+ * requests back to back.
  */
 const minutesArg = process.argv.indexOf('--minutes');
 const minutes = minutesArg >= 0 ? Number(process.argv[minutesArg + 1]) : 10;
@@ -70,6 +71,7 @@ const WORDS = [
   'cloud security',
   'incident response',
   'vciso',
+  // Finds nothing: the searches an SME gives up on are demand signals with their words kept.
   'zzqxv',
 ];
 const searchWords = () => (random() < 0.15 ? pick(companyWords) : pick(WORDS));

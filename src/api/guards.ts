@@ -120,10 +120,18 @@ export function useRequestShape(): Plugin {
         try {
           return await requestParser(incoming);
         } catch (error) {
-          if (!(error instanceof SyntaxError)) throw error;
-          throw new GraphQLError('The request could not be read: its variables or extensions are not valid JSON.', {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          });
+          // A request that cannot be read is not a GraphQL request yet: a 400 under any media type.
+          if (error instanceof SyntaxError) {
+            throw new GraphQLError('The request could not be read: its variables or extensions are not valid JSON.', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
+          if (error instanceof GraphQLError) {
+            throw new GraphQLError(error.message, {
+              extensions: { ...error.extensions, code: error.extensions.code ?? 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
+          throw error;
         }
       });
     },
@@ -148,7 +156,11 @@ export function codeFor(error: { message: string; path?: unknown; extensions?: R
   return error.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
 }
 
-/** Refusals of the request as a whole: a 4xx under both JSON media types, as GraphQL over HTTP asks. */
+/**
+ * Refusals of the request as a whole: a 400 under application/graphql-response+json, as GraphQL
+ * over HTTP asks, and (`spec`) the 200 it allows under plain application/json, like yoga's own
+ * parse and validation errors.
+ */
 const REFUSED_WHOLE = new Set([
   'BAD_REQUEST',
   'BAD_USER_INPUT',
@@ -164,7 +176,11 @@ function withCodes(result: ExecutionResult): ExecutionResult {
   const refusedWhole = !('data' in result) || result.data === undefined;
   const errors = result.errors.map((error) => {
     const code = (error.extensions?.code as string | undefined) ?? codeFor(error);
-    const http = error.extensions?.http ?? (refusedWhole && REFUSED_WHOLE.has(code) ? { status: 400 } : undefined);
+    const given = error.extensions?.http as { status?: number } | undefined;
+    const http =
+      refusedWhole && REFUSED_WHOLE.has(code) && (given?.status ?? 200) < 400
+        ? { ...given, spec: true, status: 400 }
+        : given;
     if (error.extensions?.code && http === error.extensions?.http) return error;
     return new GraphQLError(error.message, {
       nodes: error.nodes,

@@ -21,11 +21,15 @@ export const GRAPHQL_LIMITS = {
   maxTokens: 2_000,
 } as const;
 
-// Armor rejects with plain GraphQLErrors; clients get a code to branch on.
+// Armor rejects with plain GraphQLErrors; clients get a code to branch on, and a 400 as
+// GraphQL over HTTP asks for a refused request (`spec`: 200 under plain application/json, as
+// yoga does for its own parse and validation errors).
 const withCode = (code: string) => ({
   onReject: [
     (_context: unknown, error: GraphQLError) => {
-      (error.extensions as Record<string, unknown>).code ??= code;
+      const extensions = error.extensions as Record<string, unknown>;
+      extensions.code ??= code;
+      extensions.http ??= { spec: true, status: 400 };
     },
   ],
 });

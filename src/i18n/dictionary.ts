@@ -11,8 +11,10 @@ import { authMessages } from '../features/auth/messages';
 import { companyMessages } from '../features/company/messages';
 import { homeMessages } from '../features/home/messages';
 import { matchMessages } from '../features/match/messages';
+import { portalMessages } from '../features/portal/messages';
 import { productMessages } from '../features/product/messages';
 import { rankingMessages } from '../features/ranking/messages';
+import { reviewMessages } from '../features/review/messages';
 import { searchMessages } from '../features/search/messages';
 import { commonMessages } from './messages/common';
 import { vocabularyMessages } from './messages/vocabulary';
@@ -28,6 +30,8 @@ const TABLES = [
   matchMessages,
   rankingMessages,
   authMessages,
+  reviewMessages,
+  portalMessages,
 ] as const;
 
 type KeysOf<Table> = Table extends { da: infer Da } ? keyof Da : never;

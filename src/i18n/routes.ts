@@ -14,12 +14,15 @@ const PAGES = {
   ranking: { da: '/saadan-rangerer-vi', en: '/en/how-we-rank' },
   login: { da: '/log-ind', en: '/en/log-in' },
   myPages: { da: '/mine-sider', en: '/en/my-pages' },
+  register: { da: '/mine-sider/registrer', en: '/en/my-pages/register' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** Profile pages: the prefix is followed by one slug segment. Slugs are the same in both languages. */
 const PROFILES = {
   company: { da: '/virksomhed/', en: '/en/company/' },
   product: { da: '/produkt/', en: '/en/product/' },
+  /** The vendor portal's edit page of a company profile. */
+  companyEdit: { da: '/mine-sider/virksomhed/', en: '/en/my-pages/company/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PageName = keyof typeof PAGES;
@@ -63,8 +66,10 @@ export const rankingPath = (locale: Locale): string => pagePath(locale, 'ranking
 /** The login page, coming back to `returnTo` (a path on this site) afterwards. */
 export const loginPath = (locale: Locale, returnTo?: string): string => pagePath(locale, 'login', { returnTo });
 export const myPagesPath = (locale: Locale): string => pagePath(locale, 'myPages');
+export const registerPath = (locale: Locale): string => pagePath(locale, 'register');
 export const companyPath = (locale: Locale, slug: string): string => profilePath(locale, 'company', slug);
 export const productPath = (locale: Locale, slug: string): string => profilePath(locale, 'product', slug);
+export const companyEditPath = (locale: Locale, slug: string): string => profilePath(locale, 'companyEdit', slug);
 
 export type KnownRoute = { locale: Locale; page: PageName } | { locale: Locale; profile: ProfileName; slug: string };
 

@@ -238,3 +238,61 @@ describe('demand cannot be flooded', () => {
     );
   }, 120_000);
 });
+
+describe('every abuse shape is refused with its code before any Cypher runs', () => {
+  const nest = (depth: number): string => (depth === 0 ? 'slug' : `company { products { ${nest(depth - 1)} } }`);
+  const shapes: Array<[string, RequestInit & { url?: string }, string]> = [
+    ['depth', { body: JSON.stringify({ query: `{ product(slug: "x") { ${nest(6)} } }` }) }, 'QUERY_TOO_DEEP'],
+    [
+      'aliases',
+      {
+        body: JSON.stringify({
+          query: `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: needs { slug }`).join(' ')} }`,
+        }),
+      },
+      'TOO_MANY_ALIASES',
+    ],
+    [
+      'tokens',
+      { body: JSON.stringify({ query: `{ ${Array.from({ length: 1200 }, () => 'needs { slug }').join(' ')} }` }) },
+      'QUERY_TOO_LARGE',
+    ],
+    [
+      'cost',
+      {
+        body: JSON.stringify({
+          query: `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: companies(limit: 100) { ${NESTED} }`).join(' ')} }`,
+        }),
+      },
+      'QUERY_TOO_COSTLY',
+    ],
+    ['batching', { body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) }, 'BAD_REQUEST'],
+    [
+      'csrf',
+      {
+        method: 'GET',
+        headers: { accept: 'application/graphql-response+json' },
+        url: `http://localhost/graphql?query=${encodeURIComponent('{ needs { slug } }')}`,
+      },
+      'CSRF_HEADER_REQUIRED',
+    ],
+    ['unreadable variables', { body: '{"query": "{ __typename }", "variables": {' }, 'BAD_REQUEST'],
+  ];
+
+  it.each(shapes)('%s', async (_name, { url, ...init }, code) => {
+    const result = await refusal(async () => {
+      const response = await api.services.yoga.fetch(url ?? 'http://localhost/graphql', {
+        method: 'POST',
+        // The media type under which GraphQL over HTTP asks for a 4xx on a refused request.
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        ...init,
+      });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      return (await response.json()) as Result;
+    });
+    expect(result.code).toBe(code);
+    expect(result.trips).toBe(0);
+    console.info(`${_name}: refused with ${code} in ${result.ms.toFixed(1)} ms`);
+  });
+});

@@ -24,8 +24,6 @@ const da = {
   'auth.my.email': 'E-mail',
   'auth.my.cvr': 'CVR-nummer, du handler for',
   'auth.my.roles': 'Roller',
-  'auth.my.companies': 'Virksomheder, du kan redigere',
-  'auth.my.noCompanies': 'CVR-nummer {cvr} findes ikke i Cyberkort endnu.',
   'auth.role.reviewer': 'Godkender',
   'auth.role.admin': 'Administrator',
 
@@ -74,8 +72,6 @@ const en: Record<keyof typeof da, string> = {
   'auth.my.email': 'E-mail',
   'auth.my.cvr': 'CVR number you act for',
   'auth.my.roles': 'Roles',
-  'auth.my.companies': 'Companies you can edit',
-  'auth.my.noCompanies': 'CVR number {cvr} is not in Cyberkort yet.',
   'auth.role.reviewer': 'Reviewer',
   'auth.role.admin': 'Administrator',
 

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { GraphWriter } from '../../graph/write';
+import type { ListingStore } from '../../src/use-cases/listing-store';
+import { saveDraft, submitDraft } from '../../src/use-cases/submissions';
+import { closeTestExecutor, testExecutor } from '../support/graph';
+import { createTestWorld, type TestWorld } from '../support/listings';
+import { type CookieJar, logInAs, send } from '../support/login';
+
+/**
+ * The NCC staff review pages over the built site: a vendor's submitted change reaches the queue,
+ * its detail shows the diff, a rejection needs a reason, an approval publishes it, and only
+ * reviewers get in. The reviewer is the development provider's, logged in over HTTP.
+ */
+
+const base = inject('baseUrl');
+const origin = new URL(base).origin;
+let world: TestWorld;
+let store: ListingStore;
+let reviewer: CookieJar;
+let submissionId: string;
+const NEW_DESCRIPTION = 'Vi hjælper små virksomheder med backup og opdateringer.';
+
+beforeAll(async () => {
+  const executor = testExecutor();
+  store = { executor, writer: new GraphWriter(executor) };
+  world = await createTestWorld(executor, 'reviewpages');
+  const [row] = await executor.read<{ version: number }>(
+    'test.version',
+    'MATCH (c:Company {slug: $slug}) RETURN c.version AS version',
+    { slug: world.companyA.slug },
+  );
+  const record = world.companyRecord({
+    name: `Testfirma a ${world.prefix}`,
+    description: { da: NEW_DESCRIPTION, en: 'We help small businesses with everyday IT security.' },
+  });
+  const draft = await saveDraft(store, world.viewers.vendorA, {
+    kind: 'company',
+    op: 'update',
+    companySlug: world.companyA.slug,
+    baseVersion: row?.version ?? 1,
+    record,
+  });
+  submissionId = (await submitDraft(store, world.viewers.vendorA, draft.id)).id;
+  reviewer = (await logInAs(base, { as: 'staff', person: 'Karen Lund' })).jar;
+});
+
+afterAll(async () => {
+  await world?.cleanup();
+  await closeTestExecutor();
+});
+
+const detailPath = () => `/ncc/gennemgang/${submissionId}`;
+
+async function csrfOf(jar: CookieJar, path: string): Promise<string> {
+  const html = await (await send(jar, new URL(path, base))).text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error(`no CSRF token on ${path}`);
+  return token;
+}
+
+const post = (jar: CookieJar, path: string, fields: Record<string, string>) =>
+  send(jar, new URL(path, base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+describe('the review pages', () => {
+  it('send anonymous visitors to the login page and back, and answer a vendor with 403', async () => {
+    const anonymous = await fetch(new URL('/ncc/gennemgang', base), { redirect: 'manual' });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe(`/log-ind?returnTo=${encodeURIComponent('/ncc/gennemgang')}`);
+
+    const vendor = await logInAs(base, { as: 'vendor', person: 'not in the directory' });
+    for (const path of [
+      '/ncc/gennemgang',
+      '/en/ncc/review',
+      detailPath(),
+      `/ncc/certificeringer/${world.companyA.slug}`,
+    ]) {
+      const response = await send(vendor.jar, new URL(path, base));
+      expect(response.status, path).toBe(403);
+      expect(await response.text()).not.toContain(world.companyA.slug);
+    }
+  });
+
+  it('list the submitted change in the queue, in both languages, linking to its diff', async () => {
+    const da = await send(reviewer, new URL('/ncc/gennemgang', base));
+    expect(da.status).toBe(200);
+    const html = await da.text();
+    expect(html).toContain(world.companyA.slug);
+    expect(html).toContain(`href="${detailPath()}"`);
+    expect(html).toContain('Ændringer til gennemgang');
+
+    const en = await (await send(reviewer, new URL('/en/ncc/review', base))).text();
+    expect(en).toContain(`href="/en/ncc/review/${submissionId}"`);
+    expect(en).toContain('Changes to review');
+
+    const myPages = await (await send(reviewer, new URL('/mine-sider', base))).text();
+    expect(myPages).toContain('href="/ncc/gennemgang"');
+  });
+
+  it('show the changed field with its published and proposed value', async () => {
+    const response = await send(reviewer, new URL(detailPath(), base));
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('description.da');
+    expect(html).toContain(NEW_DESCRIPTION);
+    expect(html).toContain('Ændret');
+    expect(html).toContain('Godkend');
+    expect(html).toContain('Afvis');
+    expect(html).toContain(`href="/ncc/certificeringer/${world.companyA.slug}"`);
+  });
+
+  it('refuse a post without the CSRF token, and a rejection without a reason', async () => {
+    const forged = await post(reviewer, detailPath(), { decision: 'approve' });
+    expect(forged.status).toBe(403);
+
+    const token = await csrfOf(reviewer, detailPath());
+    const missing = await post(reviewer, detailPath(), { _csrf: token, decision: 'reject', reason: '' });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('id="reason-error"');
+    const empty = await post(reviewer, detailPath(), { _csrf: token, decision: 'reject', reason: ' x ' });
+    expect(empty.status).toBe(400);
+    const html = await empty.text();
+    expect(html).toContain('Skriv en begrundelse på mindst 5 tegn.');
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toMatch(/<textarea[^>]*> x <\/textarea>/);
+  });
+
+  it('publish the change on approval and return to the queue with a confirmation', async () => {
+    const token = await csrfOf(reviewer, detailPath());
+    const approved = await post(reviewer, detailPath(), { _csrf: token, decision: 'approve' });
+    expect(approved.status).toBe(303);
+    expect(approved.headers.get('location')).toBe('/ncc/gennemgang?decided=approved');
+
+    const queue = await (await send(reviewer, new URL('/ncc/gennemgang?decided=approved', base))).text();
+    expect(queue).toContain('Ændringen er godkendt og offentliggjort.');
+    expect(queue).not.toContain(`href="${detailPath()}"`);
+
+    const [published] = await testExecutor().read<{ description: string; status: string }>(
+      'test.published',
+      `MATCH (c:Company {slug: $slug}), (s:Submission {id: $id})
+       RETURN c.descriptionDa AS description, s.status AS status`,
+      { slug: world.companyA.slug, id: submissionId },
+    );
+    expect(published).toEqual({ description: NEW_DESCRIPTION, status: 'approved' });
+  });
+
+  it("mark a company's certification verified, saying how it was checked", async () => {
+    const page = `/en/ncc/certifications/${world.companyA.slug}`;
+    const html = await (await send(reviewer, new URL(page, base))).text();
+    expect(html).toContain(world.codes.certification);
+    expect(html).toContain('Mark verified');
+
+    const token = await csrfOf(reviewer, page);
+    const fields = { _csrf: token, certification: world.codes.certification };
+    const missing = await post(reviewer, page, { ...fields, method: '' });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('Say how the certification was checked');
+
+    const done = await post(reviewer, page, { ...fields, method: 'register lookup' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`${page}?verified=${world.codes.certification}`);
+    const [held] = await testExecutor().read<{ verifiedBy: string; method: string }>(
+      'test.verified',
+      `MATCH (:Company {slug: $slug})-[h:HOLDS]->(:Certification {code: $code})
+       RETURN h.verifiedBy AS verifiedBy, h.verificationMethod AS method`,
+      { slug: world.companyA.slug, code: world.codes.certification },
+    );
+    expect(held).toEqual({ verifiedBy: 'NCC-DK', method: 'register lookup' });
+    const after = await (await send(reviewer, new URL(done.headers.get('location') as string, base))).text();
+    expect(after).toContain('is marked verified');
+    expect(after).not.toContain('name="certification"');
+  });
+});
