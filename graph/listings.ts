@@ -10,21 +10,28 @@ import { VALID_HOLDING } from './trust';
  */
 
 // Returns one row per company in $slugs (or every company when $slugs is null): the company
-// document's facets plus one entry per active product with that product's own facets.
+// document's facets plus one entry per active product with that product's own facets. A fact a
+// writer left out reads as empty (as in the match candidates), so one incomplete listing cannot
+// stop the whole index from being built.
 export const LISTING_ROWS = `
 MATCH (c:Company)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
 WHERE $slugs IS NULL OR c.slug IN $slugs
 WITH c, m, r ORDER BY c.slug SKIP $skip LIMIT $limit
-RETURN c.slug AS slug, c.name AS name, c.descriptionDa AS descriptionDa, c.descriptionEn AS descriptionEn,
-  c.sizeBand AS sizeBand, c.languages AS languages, toString(c.updatedAt) AS updatedAt,
+RETURN c.slug AS slug, coalesce(c.name, c.slug) AS name,
+  coalesce(c.descriptionDa, '') AS descriptionDa, coalesce(c.descriptionEn, '') AS descriptionEn,
+  coalesce(c.sizeBand, '') AS sizeBand, coalesce(c.languages, []) AS languages, toString(c.updatedAt) AS updatedAt,
   m.code AS municipality, r.code AS region,
   [(c)-[:SERVES]->(sr:Region) | sr.code] AS regionsServed,
   [(c)-[h:HOLDS]->(cert:Certification) WHERE ${VALID_HOLDING} | cert.code] AS certifications,
   [(c)-[:OFFERS]->(p:Product {status: 'active'}) | {
-    slug: p.slug, name: p.name, descriptionDa: p.descriptionDa, descriptionEn: p.descriptionEn,
-    languages: p.languages, priceFrom: p.priceFromDkk, smeFit: p.smeFit, updatedAt: toString(p.updatedAt),
-    needs: [(p)-[:ADDRESSES]->(n:Need) | {slug: n.slug, words: [n.nameDa, n.nameEn] + n.keywordsDa + n.keywordsEn}],
-    categories: [(p)-[:IN_CATEGORY]->(cat:Category) | {code: cat.code, words: [cat.nameDa, cat.nameEn],
+    slug: p.slug, name: coalesce(p.name, p.slug),
+    descriptionDa: coalesce(p.descriptionDa, ''), descriptionEn: coalesce(p.descriptionEn, ''),
+    languages: coalesce(p.languages, []), priceFrom: p.priceFromDkk, smeFit: coalesce(p.smeFit, false),
+    updatedAt: toString(p.updatedAt),
+    needs: [(p)-[:ADDRESSES]->(n:Need) | {slug: n.slug,
+            words: [w IN [n.nameDa, n.nameEn] WHERE w IS NOT NULL] + coalesce(n.keywordsDa, []) + coalesce(n.keywordsEn, [])}],
+    categories: [(p)-[:IN_CATEGORY]->(cat:Category) | {code: cat.code,
+                 words: [w IN [cat.nameDa, cat.nameEn] WHERE w IS NOT NULL],
                  parents: [(cat)-[:PART_OF]->(parent:Category) | parent.code]}],
     csfFunctions: [(p)-[:COVERS]->(:CsfCategory)-[:IN_FUNCTION]->(f:CsfFunction) | f.code]
   }] AS products`;

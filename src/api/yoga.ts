@@ -52,7 +52,9 @@ const logFaults = (fallback: Logger) =>
     for (const error of errors) {
       const original = error instanceof GraphQLError ? error.originalError : error;
       if (!original || original instanceof GraphQLError) continue;
-      log.error({ err: original }, isGraphUnavailable(original) ? 'graph unavailable' : 'unexpected error in resolver');
+      // An outage is one known condition, not a fault per request: a short warning, no stack.
+      if (isGraphUnavailable(original)) log.warn({ code: 'GRAPH_UNAVAILABLE' }, 'graph unavailable');
+      else log.error({ err: original }, 'unexpected error in resolver');
     }
   });
 
@@ -67,7 +69,8 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
       debug: (...args) => services.log.debug({ args }, 'graphql'),
       info: (...args) => services.log.info({ args }, 'graphql'),
       warn: (...args) => services.log.warn({ args }, 'graphql'),
-      error: (...args) => services.log.error({ args }, 'graphql'),
+      // Yoga reports here the errors logFaults has already logged with the request id.
+      error: (...args) => services.log.debug({ args }, 'graphql'),
     },
     context: ({ log, visitor, viewer }) => createContext(services, { log, visitor, viewer }),
     maskedErrors: {

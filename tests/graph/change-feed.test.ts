@@ -261,3 +261,26 @@ describe('reindex requests', () => {
     }
   });
 });
+
+describe('a listing with facts left out', () => {
+  it('is indexed with those facts read as empty instead of stopping the whole index', async () => {
+    const slug = uniquePrefix('sparse-index');
+    await operatorWrite(
+      'test.createSparse',
+      `MATCH (m:Municipality {code: '101'}), (n:Need {slug: $need})
+       CREATE (c:Company {slug: $slug, cvr: $cvr})-[:LOCATED_IN]->(m),
+              (c)-[:OFFERS]->(:Product {slug: $slug + '-p', status: 'active'})-[:ADDRESSES]->(n)`,
+      { slug, need, cvr: cvr() },
+    );
+    try {
+      const fresh = createSearchEngine({});
+      await fresh.ensureIndex();
+      expect(await reindexAll(executor(), fresh)).toBeGreaterThan(1_000);
+      const found = await fresh.search({ query: '', filters: { companySlug: slug }, limit: 10 });
+      expect(found.hits.map((hit) => hit.document.id).sort()).toEqual([`company:${slug}`, `product:${slug}-p`]);
+      await fresh.close();
+    } finally {
+      await operatorWrite('test.cleanup', CLEANUP, { slug });
+    }
+  });
+});
