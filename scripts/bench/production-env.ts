@@ -1,11 +1,9 @@
 /**
- * The settings a benchmark needs to run the request side as production does (error masking,
- * limits): production requires a cookie secret and the login issuers, and nothing here sets a
- * cookie or logs in, so these are placeholders.
+ * Production settings require real login issuers (src/config.ts). Code that builds a production
+ * config for something else (error masking, limits: benchmarks and tests) adds these
+ * placeholders; nothing logs in there.
  */
-export const BENCH_PRODUCTION_ENV = {
-  NODE_ENV: 'production',
-  COOKIE_SECRET: 'bench'.repeat(8),
+export const PLACEHOLDER_LOGIN_ISSUERS = {
   VENDOR_OIDC_ISSUER: 'https://nemlog-in.invalid',
   VENDOR_OIDC_CLIENT_ID: 'cyberkort',
   VENDOR_OIDC_CLIENT_SECRET: 'placeholder',
@@ -14,4 +12,11 @@ export const BENCH_PRODUCTION_ENV = {
   STAFF_OIDC_CLIENT_SECRET: 'placeholder',
   STAFF_OIDC_REVIEWER_GROUP: 'cyberkort-reviewers',
   STAFF_OIDC_ADMIN_GROUP: 'cyberkort-admins',
+} as const;
+
+/** The request side as production runs it (error masking, limits), for benchmarks. */
+export const BENCH_PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  COOKIE_SECRET: 'bench'.repeat(8),
+  ...PLACEHOLDER_LOGIN_ISSUERS,
 };

@@ -107,3 +107,9 @@ export const payloadOf = (record: CompanyRecord | ProductRecord | null) => (reco
 export function checkId(id: string): void {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError(`There is no submission ${id}.`);
 }
+
+/** The listing an audit event about a submission names, so the log can be searched by listing. */
+export const auditedListing = (submission: { companySlug: string; kind: string; targetSlug: string }) => ({
+  company: submission.companySlug,
+  product: submission.kind === 'product' ? submission.targetSlug : null,
+});

@@ -27,6 +27,7 @@ import { diffRecords, type FieldChange } from './diff-records';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import {
   actorId,
+  auditedListing,
   checkId,
   inOneTransaction,
   type ListingStore,
@@ -304,8 +305,7 @@ export async function approveSubmission(
         action: 'approve',
         actorKind: 'staff',
         actorId: reviewerId,
-        company: submission.companySlug,
-        product: submission.kind === 'product' ? submission.targetSlug : null,
+        ...auditedListing(submission),
         details: {
           submission: id,
           kind: submission.kind,
@@ -362,8 +362,7 @@ export async function rejectSubmission(
       action: 'reject',
       actorKind: 'staff',
       actorId: reviewerId,
-      company: submission.companySlug,
-      product: submission.kind === 'product' ? submission.targetSlug : null,
+      ...auditedListing(submission),
       details: { submission: input.id, reason },
     });
   });

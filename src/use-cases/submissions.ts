@@ -21,6 +21,7 @@ import { canEditCompany, type Viewer } from '../auth/viewer';
 import { ConflictError, type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import {
   actorId,
+  auditedListing,
   checkId,
   inOneTransaction,
   type ListingStore,
@@ -294,8 +295,7 @@ export async function submitDraft(store: ListingStore, viewer: Viewer, id: strin
       action: 'submit',
       actorKind: 'vendor',
       actorId: author,
-      company: draft.companySlug,
-      product: draft.kind === 'product' ? draft.targetSlug : null,
+      ...auditedListing(draft),
       details: { submission: id, kind: draft.kind, op: draft.op, baseVersion: draft.baseVersion },
     });
   });
@@ -316,8 +316,7 @@ export async function withdrawSubmission(store: ListingStore, viewer: Viewer, id
       action: 'withdraw',
       actorKind: 'vendor',
       actorId: author,
-      company: submission.companySlug,
-      product: submission.kind === 'product' ? submission.targetSlug : null,
+      ...auditedListing(submission),
       details: { submission: id, was: submission.status },
     });
   });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphError, withDeadline } from '../../graph/executor';
+import { PLACEHOLDER_LOGIN_ISSUERS } from '../../scripts/bench/production-env';
 import type { SearchEngine } from '../../search/types';
 import { createGraphQLServer } from '../../src/api/yoga';
 import { loadConfig } from '../../src/config';
 import type { ApiServices } from '../../src/services';
 import { testApi } from '../support/api';
 import { closeTestExecutor, testExecutor } from '../support/graph';
-import { PLACEHOLDER_LOGIN_ISSUERS } from '../support/production-env';
 
 /**
  * Each limit and each defect of the security review, against the real graph: refused with a

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PLACEHOLDER_LOGIN_ISSUERS } from '../../scripts/bench/production-env';
 import { loadConfig } from '../../src/config';
 import { requestIdFor } from '../../src/server/request-id';
-import { PLACEHOLDER_LOGIN_ISSUERS } from '../support/production-env';
 
 describe('the HTTP server’s settings', () => {
   it('requires a cookie secret of 32 or more characters in production and makes one up elsewhere', () => {

@@ -1,7 +1,9 @@
+import type { ObjectRef, SchemaTypes } from '@pothos/core';
 import { z } from 'zod';
 import type { Text } from '../../../../graph/model';
 import type { CodeName } from '../../../../graph/views';
 import { DELIVERIES, PRICING_MODELS, PRODUCT_KINDS, SIZE_BANDS } from '../../../../graph/vocabulary';
+import { PAGE_ITEMS } from '../../cost';
 import { builder } from '../builder';
 
 export { slugSchema } from '../../../../graph/slug';
@@ -49,3 +51,26 @@ export const codeListSchema = z
 
 export const limitSchema = z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100');
 export const offsetSchema = z.number().int().min(0, 'must not be negative').max(10_000, 'must be at most 10000');
+
+/** One page of a paginated list: its items (already counted by the list field's `limit`) and where it sits. */
+export interface PageOf<T> {
+  total: number;
+  items: T[];
+  limit: number;
+  offset: number;
+}
+
+type BuilderTypes =
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types extends SchemaTypes> ? Types : never;
+
+export function pageRef<T>(name: string, item: ObjectRef<BuilderTypes, T>) {
+  return builder.objectRef<PageOf<T>>(name).implement({
+    authScopes: { public: true },
+    fields: (t) => ({
+      total: t.exposeInt('total'),
+      limit: t.exposeInt('limit'),
+      offset: t.exposeInt('offset'),
+      items: t.field({ type: [item], complexity: PAGE_ITEMS, resolve: (page) => page.items }),
+    }),
+  });
+}

@@ -3,7 +3,7 @@ import type { CertificationView, CompanyProfile, CompanySummary, CompetenceView 
 import { CERTIFICATION_TRUSTS } from '../../../../graph/vocabulary';
 import { readCompanyProfile } from '../../../use-cases/read-profile';
 import type { GraphQLContext } from '../../context';
-import { PAGE_ITEMS, pageComplexity } from '../../cost';
+import { pageComplexity } from '../../cost';
 import { builder } from '../builder';
 import {
   CodeNameRef,
@@ -11,6 +11,7 @@ import {
   LocalizedText,
   limitSchema,
   offsetSchema,
+  pageRef,
   SizeBandEnum,
   slugSchema,
 } from './common';
@@ -132,17 +133,7 @@ export const ListingFilterInput = builder.inputType('ListingFilter', {
   }),
 });
 
-const CompanyPageRef = builder
-  .objectRef<{ total: number; items: CompanyShape[]; limit: number; offset: number }>('CompanyPage')
-  .implement({
-    authScopes: { public: true },
-    fields: (t) => ({
-      total: t.exposeInt('total'),
-      limit: t.exposeInt('limit'),
-      offset: t.exposeInt('offset'),
-      items: t.field({ type: [CompanyRef], complexity: PAGE_ITEMS, resolve: (page) => page.items }),
-    }),
-  });
+const CompanyPageRef = pageRef<CompanyShape>('CompanyPage', CompanyRef);
 
 builder.queryFields((t) => ({
   company: t.field({

@@ -1,7 +1,7 @@
 import type { ProductProfile, ProductSummary } from '../../../../graph/views';
 import { readProductProfile } from '../../../use-cases/read-profile';
 import type { GraphQLContext } from '../../context';
-import { PAGE_ITEMS, pageComplexity } from '../../cost';
+import { pageComplexity } from '../../cost';
 import { builder } from '../builder';
 import {
   CodeNameRef,
@@ -11,6 +11,7 @@ import {
   offsetSchema,
   PricingModelEnum,
   ProductKindEnum,
+  pageRef,
   slugSchema,
 } from './common';
 import { CompanyRef, ListingFilterInput, toListingFilter } from './company';
@@ -66,17 +67,7 @@ const ProductFilterInput = builder.inputType('ProductFilter', {
   }),
 });
 
-const ProductPageRef = builder
-  .objectRef<{ total: number; items: ProductShape[]; limit: number; offset: number }>('ProductPage')
-  .implement({
-    authScopes: { public: true },
-    fields: (t) => ({
-      total: t.exposeInt('total'),
-      limit: t.exposeInt('limit'),
-      offset: t.exposeInt('offset'),
-      items: t.field({ type: [ProductRef], complexity: PAGE_ITEMS, resolve: (page) => page.items }),
-    }),
-  });
+const ProductPageRef = pageRef<ProductShape>('ProductPage', ProductRef);
 
 builder.queryFields((t) => ({
   product: t.field({
