@@ -7,9 +7,12 @@ import { astroCspDirectives } from './src/server/csp.ts';
 // middleware beside /graphql, /healthz and /readyz in one process.
 export default defineConfig({
   output: 'server',
-  // The adapter reads request bodies itself (Fastify leaves page bodies unparsed); no page takes more
-  // than a form, so a bigger body is refused rather than read (the adapter's default is 1 GiB).
-  adapter: node({ mode: 'middleware', bodySizeLimit: 1024 * 1024 }),
+  // src/server/app.ts reads the built site from the same place.
+  outDir: process.env.CYBERKORT_DIST || './dist',
+  // The adapter reads request bodies itself (Fastify leaves page bodies unparsed). Its limit is the
+  // largest a page takes, the staff import page's file (the adapter's default is 1 GiB); the server
+  // holds every other page post to 1 MiB (src/server/astro-site.ts bodyLimitOf).
+  adapter: node({ mode: 'middleware', bodySizeLimit: 20 * 1024 * 1024 }),
   integrations: [react()],
   // Shiki colours code with inline styles, which the CSP refuses; the site shows no code blocks.
   markdown: { syntaxHighlight: false },

@@ -3,6 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+// The site tier builds the site into a folder of this run's own (src/server/app.ts reads it from
+// there), so a test run never replaces the files of a running server or of another run.
+const dist = process.env.CYBERKORT_DIST || `.data/test-dist-${process.pid}`;
+process.env.CYBERKORT_DIST = dist;
+
 /**
  * Three tiers, each a Vitest project: `unit` (pure logic, no Neo4j, no build: seconds),
  * `graph` (Cypher, GraphQL and indexes against a real Neo4j) and `site` (the built site over
@@ -15,6 +20,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
+    env: { CYBERKORT_DIST: dist },
     testTimeout: 60_000,
     hookTimeout: 240_000,
     // Two cores: the JVM and the test workers share them.

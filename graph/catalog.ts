@@ -63,7 +63,8 @@ MATCH (c:Company {slug: slug})-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:
 RETURN {${COMPANY_SUMMARY_FIELDS},
   address: c.address, postcode: c.postcode, email: c.email, phone: c.phone,
   founded: c.founded, employees: c.employees, customerSizeBands: c.customerSizeBands,
-  updatedAt: toString(c.updatedAt), version: c.version, provenance: ${provenance('c')},
+  updatedAt: toString(c.updatedAt), confirmedAt: toString(c.confirmedAt), version: c.version,
+  provenance: ${provenance('c')},
   regionsServed: [(c)-[:SERVES]->(sr:Region) | {code: sr.code, name: sr.name, nameEn: sr.nameEn}],
   sectors: [(c)-[:EXPERIENCED_IN]->(s:Sector) | ${codeName('s')}],
   competences: [(c)-[hc:HAS_COMPETENCE]->(sk:Skill) |
@@ -87,7 +88,8 @@ UNWIND $slugs AS slug
 MATCH (c:Company)-[:OFFERS]->(p:Product {slug: slug})
 MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
 RETURN {${PRODUCT_SUMMARY_FIELDS},
-  updatedAt: toString(p.updatedAt), version: p.version, provenance: ${provenance('p')},
+  updatedAt: toString(p.updatedAt), confirmedAt: toString(c.confirmedAt), version: p.version,
+  provenance: ${provenance('p')},
   needs: [(p)-[:ADDRESSES]->(n:Need) | ${NEED_SUMMARY}],
   categories: [(p)-[:IN_CATEGORY]->(cat:Category) | ${codeName('cat')}],
   csfCategories: [(p)-[:COVERS]->(csf:CsfCategory) | ${codeName('csf')}],

@@ -20,6 +20,7 @@ WITH c, m, r ORDER BY c.slug SKIP $skip LIMIT $limit
 RETURN c.slug AS slug, coalesce(c.name, c.slug) AS name,
   coalesce(c.descriptionDa, '') AS descriptionDa, coalesce(c.descriptionEn, '') AS descriptionEn,
   coalesce(c.sizeBand, '') AS sizeBand, coalesce(c.languages, []) AS languages, toString(c.updatedAt) AS updatedAt,
+  toString(c.confirmedAt) AS confirmedAt,
   m.code AS municipality, r.code AS region,
   [(c)-[:SERVES]->(sr:Region) | sr.code] AS regionsServed,
   [(c)-[h:HOLDS]->(cert:Certification) WHERE ${VALID_HOLDING} | cert.code] AS certifications,
@@ -58,6 +59,8 @@ export interface CompanyListingRow {
   sizeBand: string;
   languages: string[];
   updatedAt: string | null;
+  /** The company's last yearly confirmation; its products share it. */
+  confirmedAt: string | null;
   municipality: string;
   region: string;
   regionsServed: string[];

@@ -87,6 +87,25 @@ export const MIGRATIONS: readonly Migration[] = [
       'MATCH (c:Company)-[r:HAS_COMPETENCE]->() WHERE r.source IS NULL SET r.source = c.source',
     ],
   },
+  {
+    // The staff log pages search events by product and by action too (at, actorId and company are in 0006).
+    id: '0008-audit-search',
+    statements: [index('AuditEvent', 'product'), index('AuditEvent', 'action'), index('User', 'subject')],
+  },
+  {
+    // Listings written before yearly confirmations were last vouched for when approved, else when
+    // last written: their period starts there (graph/confirmation.ts). Opt-outs are looked up by hash.
+    id: '0009-yearly-confirmation',
+    statements: [
+      unique('MailOptOut', 'addressHash'),
+      'MATCH (c:Company) WHERE c.confirmedAt IS NULL SET c.confirmedAt = coalesce(c.approvedAt, c.updatedAt, datetime())',
+    ],
+  },
+  {
+    // Analysts' API tokens are looked up by the hash of their secret on every request (graph/api-tokens.ts).
+    id: '0010-api-tokens',
+    statements: [unique('ApiToken', 'hash'), unique('ApiToken', 'id')],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

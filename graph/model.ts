@@ -167,6 +167,8 @@ export interface CompanyRow extends Attribution {
   /** Sizes of the customers it serves; used for SME fit. */
   customerSizeBands: SizeBand[];
   partnerSlugs: string[];
+  /** When the company last said its listing is still correct (ISO); unset: now for a new company, kept for a known one. */
+  confirmedAt?: string | null;
 }
 
 export interface ProductRow extends Attribution {

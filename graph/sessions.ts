@@ -1,4 +1,5 @@
 import { appendAudit } from './audit';
+import { adoptPlaceholderGrants } from './company-access';
 import type { Executor } from './executor';
 import type { GraphWriter } from './write';
 
@@ -72,15 +73,19 @@ RETURN s.lastSeenAt < datetime() - duration({minutes: $idleMinutes})
 const START = `
 MERGE (u:User {issuer: $login.issuer, subject: $login.subject})
   ON CREATE SET u.id = randomUUID(), u.createdAt = datetime()
+WITH u, CASE WHEN u.lastLoginAt IS NULL THEN null ELSE coalesce(u.roles, []) END AS rolesBefore
 SET u.kind = $login.kind, u.name = $login.name, u.email = $login.email, u.cvr = $login.cvr,
     u.roles = $login.roles, u.lastLoginAt = datetime()
-WITH u
+WITH u, rolesBefore
 CALL () {
   OPTIONAL MATCH (previous:Session {idHash: $previousIdHash})
   DETACH DELETE previous
 }
 CREATE (:Session {idHash: $idHash, createdAt: datetime(), lastSeenAt: datetime()})-[:OF]->(u)
-RETURN u.id AS id`;
+RETURN u.id AS id, rolesBefore`;
+
+const sameRoles = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((role, i) => role === [...b].sort()[i]);
 
 const TOUCH = 'MATCH (s:Session {idHash: $idHash}) SET s.lastSeenAt = datetime()';
 
@@ -114,19 +119,33 @@ export async function findSession(executor: Executor, idHash: string): Promise<S
 /**
  * Records a login: the person (created or brought up to date), a new session, the browser's
  * previous session dropped, and a `login` audit event, in one transaction. Returns the User's id.
+ * Staff roles come from the identity provider's groups at each login, so a login is also where a
+ * role change shows: when the roles differ from the previous login's, a `role-change` event with
+ * both lists follows the login event. A person's first login changes no role.
  */
 export async function startSession(
   writer: GraphWriter,
   session: { idHash: string; previousIdHash: string | null; login: Login },
 ): Promise<string> {
   return writer.change('session.start', async (tx) => {
-    const [row] = await tx.run<{ id: string }>(START, {
+    const [row] = await tx.run<{ id: string; rolesBefore: string[] | null }>(START, {
       idHash: session.idHash,
       previousIdHash: session.previousIdHash,
       login: session.login,
     });
     if (!row) throw new Error('session not created');
-    await appendAudit(tx, { action: 'login', actorKind: session.login.kind, actorId: row.id });
+    const { kind, roles } = session.login;
+    // Access NCC granted before this person's first login waits on a placeholder with their subject.
+    if (kind === 'vendor') await adoptPlaceholderGrants(tx, { userId: row.id, subject: session.login.subject });
+    await appendAudit(tx, { action: 'login', actorKind: kind, actorId: row.id });
+    if (row.rolesBefore && !sameRoles(row.rolesBefore, roles)) {
+      await appendAudit(tx, {
+        action: 'role-change',
+        actorKind: kind,
+        actorId: row.id,
+        details: { before: [...row.rolesBefore].sort(), after: [...roles].sort() },
+      });
+    }
     return row.id;
   });
 }

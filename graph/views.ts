@@ -108,6 +108,8 @@ export interface CompanyProfile extends CompanySummary {
   partners: Array<{ slug: string; name: string }>;
   needs: NeedSummary[];
   updatedAt: string;
+  /** When the company last confirmed its listing as still correct (graph/confirmation.ts); null when never. */
+  confirmedAt: string | null;
   /** Bumped by every published change; an edit made from an older one is a conflict. */
   version: number;
   provenance: ProvenanceView;
@@ -120,6 +122,8 @@ export interface ProductProfile extends ProductSummary {
   regulations: CodeName[];
   company: CompanySummary;
   updatedAt: string;
+  /** The company's last confirmation: a product is confirmed with its company. */
+  confirmedAt: string | null;
   version: number;
   provenance: ProvenanceView;
 }

@@ -34,6 +34,8 @@ case "$task" in
   check) exec npx biome check "$@" . ;;
   seed) exec npx tsx scripts/seed.ts "$@" ;;
   reindex) exec npx tsx scripts/reindex.ts "$@" ;;
+  import) exec npx tsx scripts/import.ts "$@" ;;
+  reminders) exec npx tsx scripts/reminders.ts "$@" ;;
   backup) exec npx tsx scripts/backup.ts "$@" ;;
   restore) exec npx tsx scripts/restore.ts "$@" ;;
   neo4j) exec npx tsx scripts/neo4j.ts "$@" ;;
@@ -44,7 +46,9 @@ case "$task" in
   bench:match) exec npx tsx scripts/bench-match.ts "$@" ;;
   bench:backup) exec npx tsx scripts/bench-backup.ts "$@" ;;
   bench:load) exec npx tsx scripts/bench-load.ts "$@" ;;
+  bench:moderation) exec npx tsx scripts/bench-moderation.ts "$@" ;;
+  bench:import) exec npx tsx scripts/bench-import.ts "$@" ;;
   *)
-    echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|backup|restore|neo4j|schema:print|bench:*" >&2
+    echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|import|reminders|backup|restore|neo4j|schema:print|bench:*" >&2
     exit 2 ;;
 esac

@@ -41,6 +41,11 @@ export const searchDocumentSchema = z.object({
   smeFit: z.boolean(),
   /** Epoch milliseconds of the last change; used for sorting by newest. */
   updatedAt: z.number(),
+  /**
+   * Epoch milliseconds of the company's last yearly confirmation (its products share it); null or
+   * absent when unknown. Results are marked "not confirmed for over a year" from it at query time.
+   */
+  confirmedAt: z.number().nullable().optional(),
 });
 
 export type SearchDocument = z.infer<typeof searchDocumentSchema>;

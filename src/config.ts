@@ -176,6 +176,8 @@ const schema = z
     RATE_LIMIT_LOGIN: wholeNumber(1, 30),
     RATE_LIMIT_GRAPHQL: wholeNumber(1, 600),
     RATE_LIMIT_FORMS: wholeNumber(1, 60),
+    // Mutations per client (person, API token or address) and minute, below RATE_LIMIT_GRAPHQL: each is a write transaction.
+    RATE_LIMIT_MUTATIONS: wholeNumber(1, 30),
     LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: wholeNumber(0, 1000),
     LOAD_SHED_MAX_HEAP_MB: wholeNumber(0, DEFAULT_MAX_HEAP_MB),
     CORS_ORIGINS: z
@@ -191,6 +193,14 @@ const schema = z
     GRAPHQL_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1_000).max(100_000_000).default(5_000_000),
     CHANGE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
     RECONCILE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+    // Mail (src/mail): through SMTP when set, else into a local outbox folder that /dev/post lists.
+    SMTP_URL: optionalUrl(['smtp', 'smtps']),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/, 'must be an e-mail address, optionally as Name <address>')
+      .default('Cyberkort <ikke-svar@cyberkort.dk>'),
+    MAIL_OUTBOX_DIR: z.string().trim().min(1, 'must not be empty').default('.data/outbox'),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && (!env.NEO4J_USER || !env.NEO4J_PASSWORD)) {
@@ -216,6 +226,9 @@ const schema = z
       if (env.NODE_ENV === 'production' && env[issuer]?.startsWith('http://')) {
         ctx.addIssue({ code: 'custom', path: [issuer], message: 'must be an https address in production' });
       }
+    }
+    if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production' });
     }
     if (env.NODE_ENV === 'production' && !env.COOKIE_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['COOKIE_SECRET'], message: 'is required in production' });

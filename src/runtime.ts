@@ -13,7 +13,9 @@ import { type Identity, startIdentity } from './auth/identity';
 import type { IdentitySettings } from './auth/settings';
 import type { AppConfig } from './config';
 import { candidateReadModel, followGraphChanges, reindexAll, searchReadModel } from './indexing/sync';
+import { createMailer } from './mail/mailer';
 import { assembleServices, type Services } from './services';
+import { sendConfirmationReminders } from './use-cases/confirmation';
 import { waitForNeo4j } from './wait-for-neo4j';
 
 /**
@@ -42,6 +44,10 @@ const COUNT_COMPANIES = 'MATCH (c:Company) RETURN count(c) AS companies';
 
 /** How often sessions that timed out unseen are removed from the graph. */
 const SESSION_PRUNE_MS = 10 * 60_000;
+
+/** The confirmation reminders' first run after start, and then their schedule. */
+const REMINDER_DELAY_MS = 60_000;
+const REMINDER_INTERVAL_MS = 24 * 60 * 60_000;
 
 export async function startRuntime(
   config: AppConfig,
@@ -135,6 +141,23 @@ export async function startRuntime(
     }, SESSION_PRUNE_MS);
     sessionPruning.unref();
 
+    // The yearly-confirmation reminders: a minute after start (so a restart catches up on a missed
+    // day without slowing start-up), then daily. What was sent is recorded on the graph, so a
+    // restart or a later run does not send a reminder twice.
+    const mailer = createMailer(config);
+    const jobsExecutor = executor;
+    const remind = () => {
+      sendConfirmationReminders({ executor: jobsExecutor, writer, mailer, config, log })
+        .then((run) => {
+          if (run.sent + run.skipped + run.failed > 0) log.info(run, 'confirmation reminders');
+        })
+        .catch((error) => log.warn({ err: error }, 'confirmation reminders not sent yet; will retry'));
+    };
+    const firstReminders = setTimeout(remind, REMINDER_DELAY_MS);
+    firstReminders.unref();
+    const dailyReminders = setInterval(remind, REMINDER_INTERVAL_MS);
+    dailyReminders.unref();
+
     const activeExecutor = executor;
     const activeEngine = search;
     const activeIdentity = identity;
@@ -154,6 +177,9 @@ export async function startRuntime(
       async stop() {
         follower.stop();
         clearInterval(sessionPruning);
+        clearTimeout(firstReminders);
+        clearInterval(dailyReminders);
+        mailer.close();
         await activeIdentity.stop();
         await services.demand.close();
         await activeEngine.close();

@@ -48,6 +48,7 @@ SET c.slug = row.slug, c.name = row.name, c.legalForm = row.legalForm,
     c.languages = row.languages, c.customerSizeBands = row.customerSizeBands, c.sample = row.sample,
     c.rowHash = row.rowHash,
     c.version = CASE WHEN created THEN 1 ELSE coalesce(c.version, 1) + 1 END,
+    c.confirmedAt = coalesce(datetime(row.confirmedAt), c.confirmedAt, datetime.transaction()),
     ${provenance('c', 'row', "CASE WHEN row.sample THEN 'sample' ELSE 'import' END")}
 RETURN c.slug AS slug, created`;
 
@@ -302,6 +303,7 @@ function companyProperties(c: CompanyRow) {
     languages: c.languages,
     customerSizeBands: c.customerSizeBands,
     sample: c.sample,
+    confirmedAt: c.confirmedAt ?? null,
     ...attribution(c),
     rowHash: rowHash(c),
   };

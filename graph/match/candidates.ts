@@ -19,6 +19,7 @@ WITH c ORDER BY c.slug SKIP $skip LIMIT $limit
 MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
 RETURN {
   slug: c.slug, name: c.name, website: c.website, email: c.email, phone: c.phone,
+  confirmedAt: toString(c.confirmedAt),
   languages: coalesce(c.languages, []), customerSizeBands: coalesce(c.customerSizeBands, []),
   municipality: {code: m.code, name: m.name}, region: {code: r.code, name: r.name},
   regionsServed: [(c)-[:SERVES]->(sr:Region) | sr.code],

@@ -1,3 +1,4 @@
+import { confirmationState } from '../confirmation';
 import type { Executor } from '../executor';
 import { type CandidateIndex, loadMatchContext } from './candidates';
 import { fewestProviders } from './cover';
@@ -32,7 +33,12 @@ export class Matcher {
     const unknown = profile.needs.filter((slug) => !Object.hasOwn(context.needNames, slug));
     if (unknown.length > 0) throw new UnknownNeedsError(unknown);
     const needs = chosenNeeds(context);
-    const { providers, uncoveredNeeds } = rankProviders(this.candidates.candidatesFor(needs), context);
+    // A listing nobody has confirmed for 15 months is not recommended; search still finds it, marked.
+    const now = options.now ?? new Date();
+    const confirmed = this.candidates
+      .candidatesFor(needs)
+      .filter((candidate) => confirmationState(candidate.confirmedAt, now) !== 'lapsed');
+    const { providers, uncoveredNeeds } = rankProviders(confirmed, context);
     const fewest = fewestProviders(providers, needs);
     return { providers, uncoveredNeeds, fewest, context };
   }

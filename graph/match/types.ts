@@ -57,6 +57,8 @@ export interface Candidate {
   website: string;
   email: string;
   phone: string;
+  /** The company's last yearly confirmation (ISO); 12 months on it is marked, 15 months on it is not matched. */
+  confirmedAt?: string | null;
   products: CandidateProduct[];
   certifications: CandidateCertification[];
 }

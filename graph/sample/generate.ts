@@ -192,6 +192,7 @@ export function generateEcosystem(options: GenerateOptions): Ecosystem {
     const company = generateCompany(random, cat, takenNames, cvrFromSeed(cvrBase + index));
     const offered = generateProducts(random, cat, company, productsPerCompany, takenProductSlugs);
     finishCompany(random, company, offered, referenceDate);
+    company.row.confirmedAt = sampleConfirmation(index, referenceDate);
     if (index > 0 && random.chance(0.3)) {
       // Partners come from earlier companies only, so no pair is listed twice (once from each side).
       const partners = random.int(1, Math.min(3, index));
@@ -423,6 +424,19 @@ function unique<T>(items: T[]): T[] {
 
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
+}
+
+/**
+ * When a sample company last confirmed its listing: most within the year, one in twenty between 12
+ * and 15 months ago (marked "not confirmed for over a year") and one in twenty longer ago (out of
+ * matching), so every state shows. Drawn from the index, not the random stream, so adding it left
+ * every other generated value as it was.
+ */
+function sampleConfirmation(index: number, referenceDate: string): string {
+  const spread = (index * 7_919) % 97;
+  if (index % 20 === 7) return addDays(referenceDate, -(372 + (spread % 80)));
+  if (index % 20 === 13) return addDays(referenceDate, -(465 + spread * 3));
+  return addDays(referenceDate, -(spread * 3));
 }
 
 function addDays(isoDate: string, days: number): string {

@@ -1,9 +1,10 @@
 /**
- * Production settings require real login issuers (src/config.ts). Code that builds a production
- * config for something else (error masking, limits: benchmarks and tests) adds these
- * placeholders; nothing logs in there.
+ * Production settings require real login issuers and a mail server (src/config.ts). Code that
+ * builds a production config for something else (error masking, limits: benchmarks and tests)
+ * adds these placeholders; nothing logs in or sends mail there.
  */
 export const PLACEHOLDER_LOGIN_ISSUERS = {
+  SMTP_URL: 'smtp://mail.invalid',
   VENDOR_OIDC_ISSUER: 'https://nemlog-in.invalid',
   VENDOR_OIDC_CLIENT_ID: 'cyberkort',
   VENDOR_OIDC_CLIENT_SECRET: 'placeholder',

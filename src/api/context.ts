@@ -5,6 +5,7 @@ import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { ApiServices } from '../services';
 import type { Visitor } from '../use-cases/demand-gate';
 import type { ProfileSource } from '../use-cases/read-profile';
+import type { MutationAdmission } from './mutation-guard';
 
 /**
  * Per-request context. The loaders batch every nested lookup of one request into one Cypher
@@ -23,6 +24,8 @@ export interface GraphQLContext {
   visitor: Visitor | undefined;
   /** Who is asking: what resolvers authorise against. */
   viewer: Viewer;
+  /** Counts a mutation against the client's limit; absent when no HTTP client is behind the request. */
+  admitMutation: (() => Promise<MutationAdmission>) | undefined;
 }
 
 /** What the HTTP server hands yoga with each request; `services.graphql(request)` passes nothing. */
@@ -30,8 +33,10 @@ export interface GraphQLServerContext {
   log?: Logger;
   /** Who asked, for counting demand; absent (not counted) when no HTTP request is behind the call. */
   visitor?: Visitor;
-  /** From the session cookie; anonymous when absent. */
+  /** From the session cookie or an API token; anonymous when absent. */
   viewer?: Viewer;
+  /** The HTTP route's per-client mutation limit (src/api/mutation-guard.ts). */
+  admitMutation?: () => Promise<MutationAdmission>;
 }
 
 function bySlug<T extends { slug: string }>(load: (slugs: readonly string[]) => Promise<T[]>) {
@@ -55,6 +60,7 @@ export function createContext(services: ApiServices, server: GraphQLServerContex
     log,
     visitor: server.visitor,
     viewer: server.viewer ?? ANONYMOUS,
+    admitMutation: server.admitMutation,
     loaders,
     profiles: {
       company: (slug) => loaders.companyProfile.load(slug),

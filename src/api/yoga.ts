@@ -11,6 +11,7 @@ import type { ApiServices } from '../services';
 import { createContext, type GraphQLContext, type GraphQLServerContext } from './context';
 import { MAX_COST, useCostLimit } from './cost';
 import { useErrorCodes, useRequestShape, useRequestTimeout, useResponseLimit } from './guards';
+import { useMutationGuard } from './mutation-guard';
 import { schema } from './schema/index';
 
 /** Limits sized for the deepest legitimate query (search → hit → product → company → products → needs). */
@@ -72,7 +73,8 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
       // Yoga reports here the errors logFaults has already logged with the request id.
       error: (...args) => services.log.debug({ args }, 'graphql'),
     },
-    context: ({ log, visitor, viewer }) => createContext(services, { log, visitor, viewer }),
+    context: ({ log, visitor, viewer, admitMutation }) =>
+      createContext(services, { log, visitor, viewer, admitMutation }),
     maskedErrors: {
       // From the validated config, not yoga's reading of process.env: only a development config
       // shows an internal error's message and stack to the client.
@@ -111,6 +113,7 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useRequestShape(),
       useRequestTimeout(services.config.GRAPHQL_TIMEOUT_MS),
+      useMutationGuard(),
       useResponseLimit(services.config.GRAPHQL_MAX_RESPONSE_BYTES),
       useErrorCodes(),
       ...(production ? [blockFieldSuggestionsPlugin()] : []),

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, NEMLOGIN_CLAIMS } from '../config';
 import { configuredStaffIssuer, configuredVendorIssuer, redirectUriOf, rolesFromGroups } from './settings';
 
-const PRODUCTION = { NODE_ENV: 'production', COOKIE_SECRET: 'c'.repeat(32), PUBLIC_URL: 'https://cyberkort.example' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  COOKIE_SECRET: 'c'.repeat(32),
+  PUBLIC_URL: 'https://cyberkort.example',
+  SMTP_URL: 'smtp://mail.cyberkort.example',
+};
 const ISSUERS = {
   VENDOR_OIDC_ISSUER: 'https://nemlog-in.example',
   VENDOR_OIDC_CLIENT_ID: 'cyberkort',

@@ -7,15 +7,20 @@
  * The Danish is written for a business owner without security staff: everyday words, no jargon.
  */
 import { aboutMessages } from '../features/about/messages';
+import { auditMessages } from '../features/audit/messages';
 import { authMessages } from '../features/auth/messages';
 import { companyMessages } from '../features/company/messages';
+import { confirmationMessages } from '../features/confirmation/messages';
 import { homeMessages } from '../features/home/messages';
+import { importMessages } from '../features/import/messages';
 import { matchMessages } from '../features/match/messages';
+import { myDataMessages } from '../features/my-data/messages';
 import { portalMessages } from '../features/portal/messages';
 import { productMessages } from '../features/product/messages';
 import { rankingMessages } from '../features/ranking/messages';
 import { reviewMessages } from '../features/review/messages';
 import { searchMessages } from '../features/search/messages';
+import { staffAdminMessages } from '../features/staff-admin/messages';
 import { commonMessages } from './messages/common';
 import { vocabularyMessages } from './messages/vocabulary';
 
@@ -31,7 +36,12 @@ const TABLES = [
   rankingMessages,
   authMessages,
   reviewMessages,
+  importMessages,
+  confirmationMessages,
+  auditMessages,
+  myDataMessages,
   portalMessages,
+  staffAdminMessages,
 ] as const;
 
 type KeysOf<Table> = Table extends { da: infer Da } ? keyof Da : never;

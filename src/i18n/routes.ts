@@ -15,6 +15,13 @@ const PAGES = {
   login: { da: '/log-ind', en: '/en/log-in' },
   myPages: { da: '/mine-sider', en: '/en/my-pages' },
   register: { da: '/mine-sider/registrer', en: '/en/my-pages/register' },
+  /** What the service stores about the logged-in person, its download and the deletion of the account. */
+  myData: { da: '/mine-sider/mine-oplysninger', en: '/en/my-pages/my-data' },
+  /** NCC staff's audit log search. */
+  auditLog: { da: '/ncc/log', en: '/en/ncc/log' },
+  /** NCC admins' pages: analysts' API tokens, and access to companies granted to named people. */
+  apiKeys: { da: '/ncc/api-noegler', en: '/en/ncc/api-keys' },
+  companyAccess: { da: '/ncc/adgange', en: '/en/ncc/access' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** Profile pages: the prefix is followed by one slug segment. Slugs are the same in both languages. */
@@ -23,6 +30,14 @@ const PROFILES = {
   product: { da: '/produkt/', en: '/en/product/' },
   /** The vendor portal's edit page of a company profile. */
   companyEdit: { da: '/mine-sider/virksomhed/', en: '/en/my-pages/company/' },
+  /** The portal's form for a new product of the company with this slug. */
+  productNew: { da: '/mine-sider/nyt-produkt/', en: '/en/my-pages/new-product/' },
+  /** The portal's edit page of a product, and the confirmation pages of retiring and deleting it. */
+  productEdit: { da: '/mine-sider/produkt/', en: '/en/my-pages/product/' },
+  productRetire: { da: '/mine-sider/udfas-produkt/', en: '/en/my-pages/retire-product/' },
+  productDelete: { da: '/mine-sider/slet-produkt/', en: '/en/my-pages/delete-product/' },
+  /** Withdrawing one of the vendor's submissions; the segment is the submission's id. */
+  withdraw: { da: '/mine-sider/traek-tilbage/', en: '/en/my-pages/withdraw/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PageName = keyof typeof PAGES;
@@ -67,9 +82,21 @@ export const rankingPath = (locale: Locale): string => pagePath(locale, 'ranking
 export const loginPath = (locale: Locale, returnTo?: string): string => pagePath(locale, 'login', { returnTo });
 export const myPagesPath = (locale: Locale): string => pagePath(locale, 'myPages');
 export const registerPath = (locale: Locale): string => pagePath(locale, 'register');
+export const myDataPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'myData', query);
+export const auditLogPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'auditLog', query);
+export const apiKeysPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'apiKeys', query);
+export const companyAccessPath = (locale: Locale, query: QueryValues = {}): string =>
+  pagePath(locale, 'companyAccess', query);
 export const companyPath = (locale: Locale, slug: string): string => profilePath(locale, 'company', slug);
 export const productPath = (locale: Locale, slug: string): string => profilePath(locale, 'product', slug);
 export const companyEditPath = (locale: Locale, slug: string): string => profilePath(locale, 'companyEdit', slug);
+export const productNewPath = (locale: Locale, companySlug: string, draft?: string): string =>
+  `${profilePath(locale, 'productNew', companySlug)}${queryString({ draft })}`;
+export const productEditPath = (locale: Locale, slug: string): string => profilePath(locale, 'productEdit', slug);
+export const productRetirePath = (locale: Locale, slug: string): string => profilePath(locale, 'productRetire', slug);
+export const productDeletePath = (locale: Locale, slug: string): string => profilePath(locale, 'productDelete', slug);
+export const withdrawPath = (locale: Locale, submissionId: string): string =>
+  profilePath(locale, 'withdraw', submissionId);
 
 export type KnownRoute = { locale: Locale; page: PageName } | { locale: Locale; profile: ProfileName; slug: string };
 

@@ -32,6 +32,7 @@ export function toDocuments(row: CompanyListingRow): SearchDocument[] {
     regions,
     municipalities: [row.municipality],
     sizeBand: row.sizeBand,
+    confirmedAt: row.confirmedAt ? time(row.confirmedAt) || null : null,
   };
   const products = row.products.map((product): SearchDocument => {
     const facets = productFacets(product);

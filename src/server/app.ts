@@ -18,8 +18,13 @@ import { DRAIN_MS, drainLimit } from './shutdown';
 import { staticAssets } from './static-assets';
 
 const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
-export const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
-export const ASTRO_ENTRY = path.join(ROOT, 'dist', 'server', 'entry.mjs');
+/**
+ * Where the built site is: dist/, or CYBERKORT_DIST (the test suite builds into a folder of its
+ * own, so that a test run never replaces the files of a server that is running, or another run's).
+ */
+const DIST = path.resolve(ROOT, process.env.CYBERKORT_DIST || 'dist');
+export const CLIENT_DIR = path.join(DIST, 'client');
+export const ASTRO_ENTRY = path.join(DIST, 'server', 'entry.mjs');
 
 export interface ServerParts {
   /** Without `identity` (an app built for tests of other concerns) the site offers no login. */
@@ -68,6 +73,8 @@ export function buildServer({ runtime, astro, config, log, drainMs = DRAIN_MS, p
   app.register(graphqlRoute, {
     yoga: runtime.services.yoga,
     rateLimit: config.RATE_LIMIT_GRAPHQL,
+    mutationRateLimit: config.RATE_LIMIT_MUTATIONS,
+    tokens: runtime.services,
     production,
   });
   app.register(astroSite, {

@@ -62,8 +62,35 @@ const REFUSALS: Record<number, string> = {
   429: 'For mange forespørgsler fra din adresse. Vent et øjeblik, og prøv igen.\n\nToo many requests from your address. Please wait a moment and try again.\n',
   503: 'Cyberkort har travlt lige nu. Prøv igen om lidt.\n\nCyberkort is busy right now. Please try again in a moment.\n',
   400: 'Forespørgslen kunne ikke læses.\n\nThe request could not be read.\n',
+  413: 'Det, du sendte, er for stort (PAYLOAD_TOO_LARGE).\n\nWhat you sent is too large (PAYLOAD_TOO_LARGE).\n',
   500: 'Noget gik galt hos os. Prøv igen om lidt.\n\nSomething went wrong on our side. Please try again in a moment.\n',
 };
+
+/**
+ * How much a page post may carry: a form is small, so 1 MiB, except the staff import page, which
+ * takes a file (src/features/import/). The adapter's own limit (astro.config.mjs) is the largest of
+ * these; each post is held to its route's here, answered 413 before anything reads it.
+ */
+export const PAGE_BODY_LIMIT = 1024 * 1024;
+export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+const IMPORT_PATHS = new Set(['/ncc/import', '/en/ncc/import']);
+
+export function bodyLimitOf(url: string): number {
+  const pathname = url.split('?', 1)[0] ?? '';
+  return IMPORT_PATHS.has(pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname)
+    ? IMPORT_BODY_LIMIT
+    : PAGE_BODY_LIMIT;
+}
+
+/** A body without a declared length, cut off where it passes the limit (the adapter reads `req.body` when it is set). */
+async function* limited(body: AsyncIterable<Buffer>, limit: number): AsyncGenerator<Buffer> {
+  let received = 0;
+  for await (const chunk of body) {
+    received += chunk.byteLength;
+    if (received > limit) throw new Error(`the request body is larger than ${limit} bytes`);
+    yield chunk;
+  }
+}
 
 export interface AstroSiteOptions {
   astro: AstroHandler;
@@ -113,6 +140,18 @@ export const astroSite: CyberkortPlugin<AstroSiteOptions> = async (
     method: ['POST', 'PUT', 'PATCH', 'DELETE'],
     url: '/*',
     config: { rateLimit: perMinute(formRateLimit) },
+    preHandler: async (request, reply) => {
+      const limit = bodyLimitOf(request.url);
+      const declared = request.headers['content-length'];
+      if (declared === undefined) {
+        Object.assign(request.raw, { body: limited(request.raw, limit) });
+        return;
+      }
+      if (Number(declared) > limit) {
+        // The connection then closes: the unread body is not drained.
+        return reply.code(413).header('connection', 'close').type('text/plain; charset=utf-8').send(REFUSALS[413]);
+      }
+    },
     handler: renderPage,
   });
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appendAudit } from '../../graph/audit';
+import { confirmCompanyIn } from '../../graph/confirmation';
 import { GraphError } from '../../graph/executor';
 import { writeCompanyRows, writeProductRows } from '../../graph/loaders/ecosystem';
 import type { CertificationHeld, CompanyRow, ProductRow } from '../../graph/model';
@@ -298,6 +299,10 @@ export async function approveSubmission(
           : submission.kind === 'company'
             ? await publishCompany(tx, approval)
             : await publishProduct(tx, approval);
+      // The vendor has just vouched for the listing and NCC-DK approved it: that is this year's confirmation.
+      if (!(submission.kind === 'company' && submission.op === 'delete')) {
+        await confirmCompanyIn(tx, submission.companySlug);
+      }
       if (!(await decide(tx, { id, reviewerId, status: 'approved', reason: null, publishedVersion: published }))) {
         throw new ConflictError('This change was decided by someone else meanwhile.');
       }

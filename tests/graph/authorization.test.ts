@@ -4,10 +4,12 @@ import type { CertificationView, ProvenanceView } from '../../graph/views';
 import { createContext } from '../../src/api/context';
 import { schema } from '../../src/api/schema/index';
 import type { Viewer } from '../../src/auth/viewer';
+import { createApiToken, viewerForApiToken } from '../../src/use-cases/api-tokens';
+import { grantCompanyAccess } from '../../src/use-cases/company-access';
 import type { SubmissionView } from '../../src/use-cases/listing-store';
 import { saveDraft, submitDraft } from '../../src/use-cases/submissions';
 import { testApi } from '../support/api';
-import { closeTestExecutor, testExecutor } from '../support/graph';
+import { closeTestExecutor, operatorWrite, testExecutor } from '../support/graph';
 import { createTestWorld, type TestWorld } from '../support/listings';
 
 /**
@@ -41,6 +43,7 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'Mutation.approveSubmission':        row('-',      '-',    '-',    'ok',    'ok', '-'),
   'Mutation.rejectSubmission':         row('-',      '-',    '-',    'ok',    'ok', '-'),
   'Mutation.verifyCertification':      row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'Mutation.confirmListing':           row('-',      'ok',   '-',    '-',     '-',  '-'),
   'Submission.id':                     row('-',      'ok',   '-',    'ok',    'ok', '-'),
   'Submission.kind':                   row('-',      'ok',   '-',    'ok',    'ok', '-'),
   'Submission.op':                     row('-',      'ok',   '-',    'ok',    'ok', '-'),
@@ -83,6 +86,62 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'Provenance.submittedByUser':        row('-',      '-',    '-',    'ok',    'ok', '-'),
   'Provenance.approvedByUser':         row('-',      '-',    '-',    'ok',    'ok', '-'),
   'HeldCertification.verifiedByUser':  row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'Query.auditLog':                    row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'Query.me':                          row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Mutation.deleteMyAccount':          row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'AuditEvent.id':                     row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditEvent.at':                     row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditEvent.action':                 row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditEvent.actorKind':              row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditEvent.actorId':                row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditEvent.actorName':              row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditEvent.company':                row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditEvent.product':                row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditEvent.details':                row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditLogPage.events':               row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditLogPage.next':                 row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'AuditLogPage.personIds':            row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'Me.id':                             row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.kind':                           row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.name':                           row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.email':                          row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.cvr':                            row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.roles':                          row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.subject':                        row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.issuer':                         row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.createdAt':                      row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.lastLoginAt':                    row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.sessions':                       row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.companies':                      row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.download':                       row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'MySession.createdAt':               row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'MySession.lastSeenAt':              row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'MyCompany.slug':                    row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'MyCompany.name':                    row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'MyCompany.reasons':                 row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Query.apiTokens':                   row('-',      '-',    '-',    '-',     'ok', '-'),
+  'Query.companyAccessGrants':         row('-',      '-',    '-',    '-',     'ok', '-'),
+  'Mutation.createApiToken':           row('-',      '-',    '-',    '-',     'ok', '-'),
+  'Mutation.revokeApiToken':           row('-',      '-',    '-',    '-',     'ok', '-'),
+  'Mutation.grantCompanyAccess':       row('-',      '-',    '-',    '-',     'ok', '-'),
+  'Mutation.revokeCompanyAccess':      row('-',      '-',    '-',    '-',     'ok', '-'),
+  'ApiToken.id':                       row('-',      '-',    '-',    '-',     'ok', '-'),
+  'ApiToken.name':                     row('-',      '-',    '-',    '-',     'ok', '-'),
+  'ApiToken.roles':                    row('-',      '-',    '-',    '-',     'ok', '-'),
+  'ApiToken.status':                   row('-',      '-',    '-',    '-',     'ok', '-'),
+  'ApiToken.createdAt':                row('-',      '-',    '-',    '-',     'ok', '-'),
+  'ApiToken.expiresAt':                row('-',      '-',    '-',    '-',     'ok', '-'),
+  'ApiToken.revokedAt':                row('-',      '-',    '-',    '-',     'ok', '-'),
+  'ApiToken.lastUsedAt':               row('-',      '-',    '-',    '-',     'ok', '-'),
+  'ApiToken.createdBy':                row('-',      '-',    '-',    '-',     'ok', '-'),
+  'CreatedApiToken.token':             row('-',      '-',    '-',    '-',     'ok', '-'),
+  'CreatedApiToken.secret':            row('-',      '-',    '-',    '-',     'ok', '-'),
+  'CompanyAccessGrant.subject':        row('-',      '-',    '-',    '-',     'ok', '-'),
+  'CompanyAccessGrant.companySlug':    row('-',      '-',    '-',    '-',     'ok', '-'),
+  'CompanyAccessGrant.companyName':    row('-',      '-',    '-',    '-',     'ok', '-'),
+  'CompanyAccessGrant.grantedAt':      row('-',      '-',    '-',    '-',     'ok', '-'),
+  'CompanyAccessGrant.grantedBy':      row('-',      '-',    '-',    '-',     'ok', '-'),
+  'CompanyAccessGrant.name':           row('-',      '-',    '-',    '-',     'ok', '-'),
 };
 
 type ScopeMap = Record<string, unknown> | ((...args: unknown[]) => unknown);
@@ -125,12 +184,36 @@ beforeAll(async () => {
     vendorB: world.viewers.vendorB,
     reviewer: world.viewers.reviewer,
     admin: world.viewers.admin,
-    analyst: world.viewers.analyst,
+    // A real token, issued by the admin and read back as the HTTP server reads a bearer secret.
+    analyst: await analystViewer(),
   };
   draftOfA = await newDraft('Matrixkladde');
 });
 
+async function analystViewer(): Promise<Viewer> {
+  const { secret } = await createApiToken(api.services, world.viewers.admin, {
+    name: `Matrixnøgle ${world.prefix}`,
+    validDays: 1,
+  });
+  const viewer = await viewerForApiToken(api.services, secret, (error) => {
+    throw error;
+  });
+  if (!viewer) throw new Error('the token just issued was not accepted');
+  return viewer;
+}
+
 afterAll(async () => {
+  // Tokens, their use and grant placeholders carry the prefix; the world's cleanup does not know them.
+  await operatorWrite(
+    'test.cleanupTokensAndGrants',
+    `MATCH (t:ApiToken) WHERE t.name CONTAINS $prefix
+     OPTIONAL MATCH (e:AuditEvent {actorId: t.id})
+     DETACH DELETE t, e
+     WITH count(*) AS done
+     MATCH (u:User) WHERE u.subject STARTS WITH $prefix AND u.issuer IS NULL
+     DETACH DELETE u`,
+    { prefix: world?.prefix ?? 'none' },
+  );
   await world?.cleanup();
   await closeTestExecutor();
 });
@@ -190,6 +273,47 @@ const OPERATIONS: Record<string, () => Promise<{ document: string; variables?: R
     document: `mutation M($id: ID!) { result: rejectSubmission(id: $id, reason: "Matrixtest af afvisning") ${RESULT} }`,
     variables: { id: (await newDraft('Matrixafvisning', true)).id },
   }),
+  'Query.auditLog': async () => ({
+    document: 'query Q($filter: AuditLogFilter) { result: auditLog(filter: $filter, limit: 1) { __typename } }',
+    variables: { filter: { company: world.companyA.slug } },
+  }),
+  'Query.me': async () => ({ document: '{ result: me { __typename } }' }),
+  // Authorised but not confirmed: a ValidationError, so the matrix deletes no one's account.
+  'Mutation.deleteMyAccount': async () => ({
+    document: `mutation { result: deleteMyAccount(confirm: false) ${RESULT} }`,
+  }),
+  'Query.apiTokens': async () => ({ document: '{ result: apiTokens { __typename } }' }),
+  'Query.companyAccessGrants': async () => ({
+    document: 'query Q($slug: String) { result: companyAccessGrants(companySlug: $slug) { __typename } }',
+    variables: { slug: world.companyA.slug },
+  }),
+  'Mutation.createApiToken': async () => ({
+    document: `mutation M($input: ApiTokenInput!) { result: createApiToken(input: $input) ${RESULT} }`,
+    variables: { input: { name: `Matrix ${world.prefix}`, validDays: 1 } },
+  }),
+  'Mutation.revokeApiToken': async () => ({
+    document: `mutation M($id: ID!) { result: revokeApiToken(id: $id) ${RESULT} }`,
+    variables: {
+      id: (await createApiToken(api.services, world.viewers.admin, { name: `Matrix ${world.prefix}`, validDays: 1 }))
+        .token.id,
+    },
+  }),
+  'Mutation.grantCompanyAccess': async () => ({
+    document: `mutation M($input: CompanyAccessInput!) { result: grantCompanyAccess(input: $input) ${RESULT} }`,
+    variables: { input: { subject: `${world.prefix}-agency`, companySlug: world.companyA.slug } },
+  }),
+  'Mutation.revokeCompanyAccess': async () => {
+    const input = { subject: `${world.prefix}-agency`, companySlug: world.companyA.slug };
+    await grantCompanyAccess(api.services, world.viewers.admin, input);
+    return {
+      document: `mutation M($input: CompanyAccessInput!) { result: revokeCompanyAccess(input: $input) ${RESULT} }`,
+      variables: { input },
+    };
+  },
+  'Mutation.confirmListing': async () => ({
+    document: `mutation M($company: String!) { result: confirmListing(company: $company) ${RESULT} }`,
+    variables: { company: world.companyA.slug },
+  }),
   'Mutation.verifyCertification': async () => ({
     document: `mutation M($input: CertificationVerificationInput!) { result: verifyCertification(input: $input) ${RESULT} }`,
     variables: {
@@ -224,6 +348,58 @@ const PARENTS: Record<string, () => unknown> = {
   ReviewItem: () => ({ submission: draftOfA, changes: [], currentVersion: null, stale: false }),
   ReviewQueue: () => ({ total: 0, items: [], limit: 1, offset: 0 }),
   Provenance: () => PROVENANCE,
+  AuditEvent: () => ({
+    id: 'event-1',
+    at: '2026-11-29T10:00:00Z',
+    action: 'approve',
+    actorKind: 'staff',
+    actorId: 'user-2',
+    actorName: 'Test Person',
+    company: world.companyA.slug,
+    product: null,
+    details: { before: null, after: { name: 'Ny' } },
+  }),
+  AuditLogPage: () => ({ events: [], next: null, personIds: null }),
+  Me: () => ({
+    user: {
+      id: 'user-1',
+      kind: 'vendor',
+      issuer: 'test',
+      subject: 'subject-1',
+      name: 'Test Person',
+      email: 'person@test.example',
+      cvr: world.companyA.cvr,
+      roles: [],
+      createdAt: '2026-11-29T10:00:00Z',
+      lastLoginAt: '2026-11-29T10:00:00Z',
+    },
+    sessions: [],
+    companies: [],
+    submissions: [],
+    events: [],
+  }),
+  MySession: () => ({ createdAt: '2026-11-29T10:00:00Z', lastSeenAt: '2026-11-29T10:05:00Z' }),
+  MyCompany: () => ({ slug: world.companyA.slug, name: 'Test', reasons: ['cvr'] }),
+  ApiToken: () => ({
+    id: 'token-1',
+    name: 'Matrix',
+    roles: ['analyst'],
+    status: 'active',
+    createdAt: '2026-11-29T10:00:00Z',
+    expiresAt: '2026-12-29T10:00:00Z',
+    revokedAt: null,
+    lastUsedAt: null,
+    createdBy: 'user-2',
+  }),
+  CreatedApiToken: () => ({ token: PARENTS.ApiToken?.(), secret: 'ck_matrix' }),
+  CompanyAccessGrant: () => ({
+    subject: 'subject-1',
+    companySlug: world.companyA.slug,
+    companyName: 'Test',
+    grantedAt: '2026-11-29T10:00:00Z',
+    grantedBy: 'user-2',
+    name: null,
+  }),
   HeldCertification: (): CertificationView => ({
     code: world.codes.certification,
     name: 'Test',

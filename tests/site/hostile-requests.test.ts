@@ -129,7 +129,7 @@ describe('absolute URLs', () => {
       );
       const jsonLd = JSON.parse(profile.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1] ?? '{}');
       const page = `https://cyberkort.example/virksomhed/${company.slug}`;
-      expect(jsonLd).toMatchObject({ '@id': `${page}#organization`, mainEntityOfPage: page });
+      expect(jsonLd).toMatchObject({ '@id': `${page}#organization`, mainEntityOfPage: { '@id': page, url: page } });
       const product = (
         await app.inject({ url: `/en/product/${company.products[0]?.slug}`, headers: HOSTILE })
       ).body.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1];

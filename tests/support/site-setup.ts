@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
@@ -13,6 +16,9 @@ import { acquireSuiteGraph } from './neo4j';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's mail outbox folder and cookie secret, for tests that send mail as the server would. */
+    mailOutbox: string;
+    cookieSecret: string;
   }
 }
 
@@ -28,6 +34,8 @@ export default async function setup(project: TestProject) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const { graph, release } = await acquireSuiteGraph();
+  const mailOutbox = await mkdtemp(path.join(tmpdir(), 'cyberkort-site-outbox-'));
+  const cookieSecret = randomBytes(32).toString('base64url');
   let runtime: Runtime | undefined;
   let app: ReturnType<typeof buildServer> | undefined;
   try {
@@ -44,6 +52,8 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       NEO4J_URI: '',
       MEILI_URL: '',
+      COOKIE_SECRET: cookieSecret,
+      MAIL_OUTBOX_DIR: mailOutbox,
     });
     const log = createLogger(config);
     runtime = await startRuntime(config, log, {
@@ -66,6 +76,8 @@ export default async function setup(project: TestProject) {
   project.provide('neo4jUri', graph.uri);
   project.provide('neo4jUser', graph.user);
   project.provide('neo4jPassword', graph.password);
+  project.provide('mailOutbox', mailOutbox);
+  project.provide('cookieSecret', cookieSecret);
 
   const started = runtime;
   const listening = app;
@@ -73,5 +85,10 @@ export default async function setup(project: TestProject) {
     await listening.close();
     await started.stop();
     await release();
+    await rm(mailOutbox, { recursive: true, force: true });
+    // The run's own build (vitest.config.ts), never the dist/ a developer's server runs from.
+    if (process.env.CYBERKORT_DIST?.includes('test-dist-')) {
+      await rm(path.resolve(root, process.env.CYBERKORT_DIST), { recursive: true, force: true });
+    }
   };
 }

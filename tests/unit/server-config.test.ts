@@ -23,6 +23,7 @@ describe('the HTTP server’s settings', () => {
     expect(defaults).toMatchObject({
       RATE_LIMIT_GRAPHQL: 600,
       RATE_LIMIT_FORMS: 60,
+      RATE_LIMIT_MUTATIONS: 30,
       LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: 1000,
     });
     expect(defaults.LOAD_SHED_MAX_HEAP_MB).toBeGreaterThan(100);
@@ -31,6 +32,7 @@ describe('the HTTP server’s settings', () => {
       LOAD_SHED_MAX_HEAP_MB: 0,
     });
     expect(() => loadConfig({ RATE_LIMIT_FORMS: '0' })).toThrow(/RATE_LIMIT_FORMS must be 1 or more/);
+    expect(() => loadConfig({ RATE_LIMIT_MUTATIONS: 'many' })).toThrow(/RATE_LIMIT_MUTATIONS must be a number/);
     expect(() => loadConfig({ LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS: 'soon' })).toThrow(
       /LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS must be a number/,
     );

@@ -9,5 +9,9 @@ import './types/match';
 import './types/errors';
 import './types/provenance';
 import './types/submission';
+import './types/audit';
+import './types/confirmation';
+import './types/api-token';
+import './types/company-access';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,6 +1,7 @@
 import type { CompanyProfile } from '../../../graph/views';
 import { type Locale, pick, t } from '../../i18n';
 import { companyPath, productPath } from '../../i18n/routes';
+import { listingPageJsonLd } from '../confirmation/structured-data';
 
 /**
  * schema.org `Organization` for a company profile, so search engines and other registries can
@@ -17,7 +18,7 @@ export function companyJsonLd(company: CompanyProfile, locale: Locale, origin: s
     description: pick(company.description, locale).text,
     ...(company.sample ? { disambiguatingDescription: t(locale, 'company.sampleNotice', { name: company.name }) } : {}),
     url: company.website || pageUrl,
-    mainEntityOfPage: pageUrl,
+    mainEntityOfPage: listingPageJsonLd(pageUrl, company),
     taxID: company.cvr,
     vatID: `DK${company.cvr}`,
     identifier: { '@type': 'PropertyValue', propertyID: 'CVR', value: company.cvr },

@@ -1,5 +1,12 @@
 import type { Taxonomy } from '../../../graph/catalog';
-import { type PublishedCompany, publishedCompanies, taken } from '../../../graph/submissions';
+import {
+  type PublishedCompany,
+  type PublishedVersion,
+  publishedCompanies,
+  type StoredSubmission,
+  taken,
+} from '../../../graph/submissions';
+import type { ProductStatus } from '../../../graph/vocabulary';
 import { checkCsrf } from '../../auth/csrf';
 import { canEditCompany, type Viewer } from '../../auth/viewer';
 import type { Locale } from '../../i18n';
@@ -10,6 +17,7 @@ import type { SubmissionView } from '../../use-cases/listing-store';
 import { listMySubmissions, registerCompany, saveDraft, submitDraft } from '../../use-cases/submissions';
 import { failureStatus, reportPageError } from '../page/outcome';
 import {
+  addedRow,
   type CompanyFormValues,
   EMPTY_IDENTITY,
   EMPTY_VALUES,
@@ -20,23 +28,59 @@ import {
   registrationRecordOf,
   valuesFromForm,
   valuesOf,
+  withAddedRow,
 } from './company-form';
 
-type Vendor = Extract<Viewer, { kind: 'vendor' }>;
+export type Vendor = Extract<Viewer, { kind: 'vendor' }>;
 
-/** "Mine sider" for a vendor: their companies as published, and every change they proposed. */
+/** A product as "Mine sider" lists it under its company, retired ones too. */
+export interface DeskProduct {
+  slug: string;
+  companySlug: string;
+  name: string;
+  status: ProductStatus;
+  version: number;
+}
+
+// The public company profile leaves retired products out; the vendor still sees (and may edit or delete) them.
+const COMPANY_PRODUCTS = `
+UNWIND $companies AS company
+MATCH (:Company {slug: company})-[:OFFERS]->(p:Product)
+RETURN p.slug AS slug, company AS companySlug, p.name AS name, p.status AS status, p.version AS version
+ORDER BY p.name, p.slug`;
+
+/** "Mine sider" for a vendor: their companies and products as published, every change they proposed, and what was published. */
 export interface VendorDesk {
   companies: PublishedCompany[];
+  products: DeskProduct[];
   submissions: SubmissionView[];
+  history: PublishedVersion[];
 }
 
 export async function loadVendorDesk(services: Services, viewer: Vendor): Promise<VendorDesk> {
-  const [companies, desk] = await Promise.all([
+  const [companies, products, desk] = await Promise.all([
     publishedCompanies(services.executor, viewer.companies),
+    services.executor.read<DeskProduct>('portal.companyProducts', COMPANY_PRODUCTS, {
+      companies: [...viewer.companies],
+    }),
     listMySubmissions(services, viewer),
   ]);
-  return { companies, submissions: desk.submissions };
+  return { companies, products, submissions: desk.submissions, history: desk.history };
 }
+
+/** The vendor's open draft of exactly this change, which a save replaces. */
+export const draftOf = (
+  submissions: readonly SubmissionView[],
+  change: Pick<StoredSubmission, 'kind' | 'op' | 'companySlug'> & { targetSlug?: string },
+): SubmissionView | undefined =>
+  submissions.find(
+    (s) =>
+      s.status === 'draft' &&
+      s.kind === change.kind &&
+      s.op === change.op &&
+      s.companySlug === change.companySlug &&
+      (change.targetSlug === undefined || s.targetSlug === change.targetSlug),
+  );
 
 /** The edit form as rendered: what it shows, where it came from, and what was wrong with the last post. */
 export interface CompanyEditForm {
@@ -53,6 +97,8 @@ export interface CompanyEditForm {
   fromDraft: boolean;
   issues: FieldIssue[];
   conflict: boolean;
+  /** The post asked for one more competence or certification row: shown again, nothing saved. */
+  rowAdded: boolean;
 }
 
 export type CompanyEditOutcome =
@@ -61,7 +107,7 @@ export type CompanyEditOutcome =
   | { status: 403 | 404 | 500 | 503 };
 
 /** A use case's refusal, by its code: the built site bundles its own copy of the error classes. */
-const refusal = (error: unknown): { code?: unknown; issues?: FieldIssue[] } | null =>
+export const refusal = (error: unknown): { code?: unknown; issues?: FieldIssue[] } | null =>
   error instanceof Error && 'code' in error ? (error as Error & { code?: unknown; issues?: FieldIssue[] }) : null;
 
 /**
@@ -86,9 +132,7 @@ export async function loadCompanyEdit(
       services.catalog.taxonomy(),
     ]);
     if (!company) return { status: 404 };
-    const draft = desk.submissions.find(
-      (s) => s.kind === 'company' && s.op === 'update' && s.status === 'draft' && s.targetSlug === slug,
-    );
+    const draft = draftOf(desk.submissions, { kind: 'company', op: 'update', companySlug: slug, targetSlug: slug });
     // A draft of an older version would only ever conflict: the form then opens on what is published
     // now, and saving replaces the draft.
     const current = draft?.baseVersion === company.version ? draft : undefined;
@@ -103,6 +147,7 @@ export async function loadCompanyEdit(
       fromDraft: baseRecord !== company.record,
       issues: [],
       conflict: false,
+      rowAdded: false,
     };
     if (request.method !== 'POST') return { status: 200, form };
 
@@ -111,6 +156,8 @@ export async function loadCompanyEdit(
     form.values = valuesFromForm(posted);
     // The version the form was opened on, so a change published meanwhile is a conflict, not overwritten.
     form.baseVersion = Number(posted.get('baseVersion'));
+    const rows = addedRow(posted);
+    if (rows) return { status: 200, form: { ...form, values: withAddedRow(form.values, rows), rowAdded: true } };
     return await saveThenMaybeSubmit(services, viewer, form, posted, locale, () =>
       saveDraft(services, viewer, {
         id: form.draftId,
@@ -128,14 +175,14 @@ export async function loadCompanyEdit(
 }
 
 /** Saves the draft, submits it when the "submit" button was pressed, and maps the use case's refusals to the page. */
-async function saveThenMaybeSubmit(
+export async function saveThenMaybeSubmit<F extends { issues: FieldIssue[]; conflict: boolean }>(
   services: Services,
   viewer: Vendor,
-  form: CompanyEditForm,
+  form: F,
   posted: FormData,
   locale: Locale,
   save: () => Promise<SubmissionView>,
-): Promise<CompanyEditOutcome> {
+): Promise<{ status: 400 | 409; form: F } | { status: 303; location: string } | { status: 403 | 404 }> {
   try {
     const saved = await save();
     const submit = posted.get('action') === 'submit';
@@ -185,6 +232,7 @@ export async function loadRegistration(
       fromDraft: record !== null,
       issues: [],
       conflict: false,
+      rowAdded: false,
     };
     if (request.method !== 'POST') return { status: 200, form };
 
@@ -193,6 +241,8 @@ export async function loadRegistration(
     form.values = valuesFromForm(posted);
     const identity = identityFromForm(posted);
     form.identity = identity;
+    const rows = addedRow(posted);
+    if (rows) return { status: 200, form: { ...form, values: withAddedRow(form.values, rows), rowAdded: true } };
     return await saveThenMaybeSubmit(services, viewer, form, posted, locale, () =>
       registerCompany(services, viewer, {
         id: form.draftId,

@@ -1,6 +1,7 @@
 import type { ProductProfile } from '../../../graph/views';
 import { type Locale, label, pick } from '../../i18n';
 import { companyPath, productPath } from '../../i18n/routes';
+import { listingPageJsonLd } from '../confirmation/structured-data';
 
 /**
  * schema.org `Service` (with its `provider`) or `Product` (with its `brand`) for a product page.
@@ -22,6 +23,7 @@ export function productJsonLd(product: ProductProfile, locale: Locale, origin: s
     name: product.name,
     description: pick(product.description, locale).text,
     url: pageUrl,
+    mainEntityOfPage: listingPageJsonLd(pageUrl, product),
     ...(isService
       ? { provider: company }
       : { brand: { '@type': 'Brand', name: product.companyName }, manufacturer: company }),

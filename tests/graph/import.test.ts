@@ -1,0 +1,296 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastChangeSeq } from '../../graph/changes';
+import { cvrFromSeed } from '../../graph/cvr';
+import { GraphWriter } from '../../graph/write';
+import { ForbiddenError } from '../../src/use-cases/errors';
+import { type ImportRowReport, type ImportSummary, importListings, OPERATOR } from '../../src/use-cases/import';
+import { CSV_COLUMNS, csvRows, jsonRows } from '../../src/use-cases/import-format';
+import type { ListingStore } from '../../src/use-cases/listing-store';
+import { saveDraft, submitDraft } from '../../src/use-cases/submissions';
+import { closeTestExecutor, operatorWrite, testExecutor } from '../support/graph';
+import { createTestWorld, listingFingerprint, type TestWorld } from '../support/listings';
+
+/**
+ * Import of companies and products against the real Neo4j: the example files import cleanly and
+ * a second run writes nothing; a dry run writes nothing; a file with bad rows imports only its
+ * good rows, each refusal explained by field; a change names its fields, keeps before and after
+ * in the audit log and makes a vendor's open edit of the listing a conflict.
+ */
+
+const root = path.resolve(new URL('../..', import.meta.url).pathname);
+const EXAMPLE_CVRS = ['24444805', '24444813'];
+let store: ListingStore;
+let world: TestWorld;
+let reviewerId: string;
+
+async function removeCompanies(cvrs: readonly string[]) {
+  await store.writer.change('test.import.cleanup', async (tx) => {
+    const removed = await tx.run<{ company: string; products: string[] }>(
+      `MATCH (c:Company) WHERE c.cvr IN $cvrs
+       OPTIONAL MATCH (c)-[:OFFERS]->(p:Product)
+       WITH c, c.slug AS company, collect(p) AS products, collect(p.slug) AS productSlugs
+       FOREACH (p IN products | DETACH DELETE p)
+       DETACH DELETE c
+       RETURN company, productSlugs AS products`,
+      { cvrs: [...cvrs] },
+    );
+    for (const { company, products } of removed) {
+      tx.changed(
+        ...products.map((slug) => ({ kind: 'Product' as const, key: slug, op: 'deleted' as const, company })),
+        { kind: 'Company', key: company, op: 'deleted', company },
+      );
+    }
+  });
+}
+
+beforeAll(async () => {
+  const executor = testExecutor();
+  store = { executor, writer: new GraphWriter(executor) };
+  world = await createTestWorld(executor, 'import');
+  const [row] = await executor.read<{ id: string }>(
+    'test.user',
+    'MATCH (u:User {subject: $subject}) RETURN u.id AS id',
+    {
+      subject: `${world.prefix}-reviewer`,
+    },
+  );
+  reviewerId = row?.id as string;
+  await removeCompanies(EXAMPLE_CVRS);
+});
+
+afterAll(async () => {
+  await removeCompanies(EXAMPLE_CVRS);
+  await world?.cleanup();
+  await closeTestExecutor();
+});
+
+async function run(
+  rows: Parameters<typeof importListings>[2],
+  dryRun: boolean,
+  actor: Parameters<typeof importListings>[1] = world.viewers.reviewer,
+): Promise<{ summary: ImportSummary; reports: ImportRowReport[] }> {
+  const reports: ImportRowReport[] = [];
+  const summary = await importListings(store, actor, rows, { dryRun, onRow: (report) => reports.push(report) });
+  return { summary, reports };
+}
+
+const exampleCsv = () => csvRows(createReadStream(path.join(root, 'docs/import-example.csv')));
+
+/** What any write would change: every node and relationship counted, and the change log's end. */
+async function graphState() {
+  const [counts] = await testExecutor().read<{ nodes: number; relationships: number; audit: number }>(
+    'test.counts',
+    `RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS relationships,
+            COUNT { MATCH (e:AuditEvent {action: 'import'}) } AS audit`,
+  );
+  return { ...counts, seq: await lastChangeSeq(testExecutor()) };
+}
+
+/** A CSV text from rows of cells by column name. */
+function csv(rows: Array<Record<string, string>>): string[] {
+  const quote = (cell: string) => (/[",\n;]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  return [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => quote(row[c] ?? '')).join(','))].map(
+    (line) => `${line}\n`,
+  );
+}
+
+describe('import of companies and products', () => {
+  it('imports the example file: a dry run writes nothing, the real run creates every row, a second run nothing', async () => {
+    const before = await graphState();
+    const dry = await run(exampleCsv(), true);
+    expect(dry.summary).toEqual({ dryRun: true, rows: 5, create: 5, change: 0, unchanged: 0, refused: 0 });
+    expect(await graphState()).toEqual(before);
+
+    const real = await run(exampleCsv(), false);
+    expect(real.reports.map((r) => [r.type, r.outcome, r.slug])).toEqual([
+      ['company', 'create', 'eksempel-sikkerhed-aps'],
+      ['company', 'create', 'nordlys-eksempel-a-s'],
+      ['product', 'create', 'eksempel-backup-tjek'],
+      ['product', 'create', 'eksempel-tofaktor-paa-en-dag'],
+      ['product', 'create', 'nordlys-eksempel-soc-abonnement'],
+    ]);
+    const [company] = await testExecutor().read<Record<string, unknown>>(
+      'test.imported',
+      `MATCH (c:Company {cvr: '24444805'})-[:OFFERS]->(p:Product {slug: 'eksempel-backup-tjek'})
+       MATCH (c)-[h:HOLDS]->(:Certification {code: 'ISO27001'})
+       RETURN c.source AS source, c.approvedBy AS approvedBy, c.version AS version, c.approvedAt IS NOT NULL AS approved,
+              p.source AS productSource, p.status AS status, h.source AS holdsSource, h.verifiedBy AS verifiedBy,
+              h.certificateNumber AS certificateNumber`,
+    );
+    expect(company).toEqual({
+      source: 'import',
+      approvedBy: reviewerId,
+      version: 1,
+      approved: true,
+      productSource: 'import',
+      status: 'active',
+      holdsSource: 'import',
+      verifiedBy: null,
+      certificateNumber: 'CERT-2024-001',
+    });
+    const audit = await testExecutor().read<{ company: string; product: string | null; details: string }>(
+      'test.audit',
+      `MATCH (e:AuditEvent {action: 'import', actorId: $id}) WHERE e.company IN ['eksempel-sikkerhed-aps', 'nordlys-eksempel-a-s']
+       RETURN e.company AS company, e.product AS product, e.details AS details, e.actorKind AS actorKind`,
+      { id: reviewerId },
+    );
+    expect(audit).toHaveLength(5);
+    expect(audit.map((e) => JSON.parse(e.details).op)).toEqual(['create', 'create', 'create', 'create', 'create']);
+
+    const afterImport = await graphState();
+    const second = await run(exampleCsv(), false);
+    expect(second.summary).toEqual({ dryRun: false, rows: 5, create: 0, change: 0, unchanged: 5, refused: 0 });
+    expect(await graphState()).toEqual(afterImport);
+
+    const json = await readFile(path.join(root, 'docs/import-example.json'), 'utf8');
+    const sameInJson = await run(jsonRows(json), false);
+    expect(sameInJson.summary).toEqual({ dryRun: false, rows: 5, create: 0, change: 0, unchanged: 5, refused: 0 });
+    expect(await graphState()).toEqual(afterImport);
+  });
+
+  it('imports only the good rows of a file with bad ones, and explains each refusal by field', async () => {
+    const good = cvrFromSeed(8_099_100 + Math.floor(Math.random() * 800));
+    const base = {
+      legalForm: 'ApS',
+      descriptionDa: 'Vi hjælper små virksomheder med it-sikkerhed i hverdagen.',
+      descriptionEn: 'We help small businesses with everyday IT security.',
+      address: 'Prøvevej 1',
+      postcode: '1000',
+      city: 'København',
+      municipalityCode: world.codes.municipality,
+      website: 'https://testfirma.example',
+      email: 'kontakt@testfirma.example',
+      phone: '+45 00 00 00 00',
+      founded: '2020',
+      employees: '5',
+      sizeBand: 'micro',
+      languages: 'da;en',
+      customerSizeBands: 'micro;small',
+      regionsServed: world.codes.region,
+    };
+    const product = {
+      type: 'product',
+      cvr: good,
+      kind: 'service',
+      descriptionDa: 'En kvartalsvis gennemgang af jeres sikkerhed med en skriftlig plan.',
+      descriptionEn: 'A quarterly review of your security with a written plan.',
+      pricingModel: 'fixed',
+      priceFromDkk: '4900',
+      delivery: 'remote',
+      languages: 'da',
+      smeFit: 'ja',
+      needSlugs: world.codes.need,
+      categoryCodes: world.codes.category,
+    };
+    const file = csv([
+      { type: 'company', cvr: good, name: `Godt Firma ${world.prefix}`, ...base },
+      { type: 'company', cvr: '12345678', name: `Forkert CVR ${world.prefix}`, ...base },
+      { type: 'company', cvr: good, name: `Igen ${world.prefix}`, ...base },
+      { ...product, slug: `${world.prefix}-godt`, name: 'Godt produkt' },
+      { ...product, slug: `${world.prefix}-ukendt-behov`, name: 'Ukendt behov', needSlugs: 'findes-ikke' },
+      { ...product, slug: `${world.prefix}-kort`, name: 'Kort', descriptionDa: 'For kort' },
+      { ...product, slug: `${world.prefix}-godt`, name: 'Samme slug' },
+      { ...product, cvr: cvrFromSeed(8_099_990), slug: `${world.prefix}-intet-firma`, name: 'Intet firma' },
+      { ...product, slug: `${world.prefix}-pris`, name: 'Pris', pricingModel: 'quote', founded: '1999' },
+    ]);
+    const before = await graphState();
+    const dry = await run(csvRows(file), true);
+    expect(await graphState()).toEqual(before);
+    expect(dry.summary).toMatchObject({ rows: 9, create: 2, refused: 7 });
+
+    const real = await run(csvRows(file), false);
+    const byRow = new Map(real.reports.map((r) => [r.row, r]));
+    const issues = (row: number) => byRow.get(row)?.issues.map((i) => [i.path, i.code]);
+    expect(real.reports.map((r) => r.outcome)).toEqual(dry.reports.map((r) => r.outcome));
+    expect(byRow.get(2)?.outcome).toBe('create');
+    expect(issues(3)).toEqual([['cvr', 'invalid_cvr']]);
+    expect(issues(4)).toEqual([['cvr', 'duplicate']]);
+    expect(byRow.get(5)?.outcome).toBe('create');
+    expect(issues(6)).toEqual([['needSlugs.0', 'unknown_reference']]);
+    expect(issues(7)).toEqual([['description.da', 'too_small']]);
+    expect(issues(8)).toEqual([['slug', 'duplicate']]);
+    expect(issues(9)).toEqual([['cvr', 'unknown_company']]);
+    expect(issues(10)).toEqual([
+      ['founded', 'not_for_type'],
+      ['priceFromDkk', 'custom'],
+    ]);
+    const [written] = await testExecutor().read<{ products: string[] }>(
+      'test.written',
+      'MATCH (c:Company {cvr: $cvr}) RETURN [(c)-[:OFFERS]->(p) | p.slug] AS products',
+      { cvr: good },
+    );
+    expect(written?.products).toEqual([`${world.prefix}-godt`]);
+    await removeCompanies([good]);
+  });
+
+  it('reports a change by field, keeps before and after in the audit log, and a vendor edit made before it conflicts', async () => {
+    const { slug, cvr } = world.companyA;
+    const [published] = await testExecutor().read<{ version: number }>(
+      'test.version',
+      'MATCH (c:Company {slug: $slug}) RETURN c.version AS version',
+      { slug },
+    );
+    const draft = await saveDraft(store, world.viewers.vendorA, {
+      kind: 'company',
+      op: 'update',
+      companySlug: slug,
+      baseVersion: published?.version ?? 1,
+      record: world.companyRecord({ name: `Testfirma a ${world.prefix}`, city: 'Odense' }),
+    });
+    // Only the columns the file has: everything else keeps what is published.
+    const file = [`type,cvr,phone\n`, `company,${cvr},+45 11 22 33 44\n`];
+    const fingerprint = await listingFingerprint(testExecutor(), slug);
+    const dry = await run(csvRows(file), true);
+    expect(await listingFingerprint(testExecutor(), slug)).toBe(fingerprint);
+    expect(dry.reports).toEqual([
+      expect.objectContaining({ outcome: 'change', fields: ['phone'], pendingSubmission: true }),
+    ]);
+
+    await run(csvRows(file), false);
+    const [after] = await testExecutor().read<{ version: number; phone: string; city: string }>(
+      'test.after',
+      'MATCH (c:Company {slug: $slug}) RETURN c.version AS version, c.phone AS phone, c.city AS city',
+      { slug },
+    );
+    expect(after).toEqual({ version: (published?.version ?? 1) + 1, phone: '+45 11 22 33 44', city: 'København' });
+    const [event] = await testExecutor().read<{ details: string; actorKind: string }>(
+      'test.audit',
+      `MATCH (e:AuditEvent {action: 'import', company: $slug}) RETURN e.details AS details, e.actorKind AS actorKind`,
+      { slug },
+    );
+    const details = JSON.parse(event?.details ?? '{}');
+    expect(event?.actorKind).toBe('staff');
+    expect(details).toMatchObject({ op: 'change', fields: ['phone'] });
+    expect(details.before.phone).toBe('+45 00 00 00 00');
+    expect(details.after.phone).toBe('+45 11 22 33 44');
+
+    await expect(submitDraft(store, world.viewers.vendorA, draft.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await run(csvRows(file), false)).summary.unchanged).toBe(1);
+  });
+
+  it('lets only reviewers and admins import; the command line imports as the operator', async () => {
+    for (const who of ['vendorA', 'anonymous', 'analyst'] as const) {
+      await expect(run(exampleCsv(), true, world.viewers[who])).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect((await run(exampleCsv(), true, world.viewers.admin)).summary.refused).toBe(0);
+    const file = [`type,cvr,city\n`, `company,${world.companyB.cvr},Vejle\n`];
+    await run(csvRows(file), false, OPERATOR);
+    const [event] = await testExecutor().read<{ actorKind: string; actorId: string | null; source: string }>(
+      'test.operator',
+      `MATCH (e:AuditEvent {action: 'import', company: $slug}), (c:Company {slug: $slug})
+       RETURN e.actorKind AS actorKind, e.actorId AS actorId, c.source AS source`,
+      { slug: world.companyB.slug },
+    );
+    expect(event).toEqual({ actorKind: 'system', actorId: null, source: 'import' });
+    await operatorWrite(
+      'test.import.auditCleanup',
+      `MATCH (e:AuditEvent {action: 'import', company: $slug}) DELETE e`,
+      {
+        slug: world.companyB.slug,
+      },
+    );
+  });
+});
