@@ -141,22 +141,46 @@ export function dueReminders(
 }
 
 // Only for the confirmation it was due for: a vendor who confirmed meanwhile starts a new period.
-const RECORD_REMINDER = `
+// The first SET takes the company's write lock before the marker is read, so of two processes
+// running the job at the same moment only one sees the reminder as unclaimed and sends it.
+const CLAIM_REMINDER = `
+MATCH (c:Company {slug: $slug})
+SET c.reminderClaim = $stage
+WITH c
+REMOVE c.reminderClaim
+WITH c
+WHERE c.confirmedAt = datetime($confirmedAt)
+  AND coalesce(CASE $stage WHEN 11 THEN c.reminder11For ELSE c.reminder12For END <> c.confirmedAt, true)
+SET c.reminder11For = CASE WHEN $stage = 11 THEN c.confirmedAt ELSE c.reminder11For END,
+    c.reminder12For = CASE WHEN $stage = 12 THEN c.confirmedAt ELSE c.reminder12For END
+RETURN true AS claimed`;
+
+const RELEASE_REMINDER = `
 MATCH (c:Company {slug: $slug})
 WHERE c.confirmedAt = datetime($confirmedAt)
-SET c.reminder11For = CASE WHEN $stage = 11 THEN c.confirmedAt ELSE c.reminder11For END,
-    c.reminder12For = CASE WHEN $stage = 12 THEN c.confirmedAt ELSE c.reminder12For END`;
+SET c.reminder11For = CASE WHEN $stage = 11 THEN null ELSE c.reminder11For END,
+    c.reminder12For = CASE WHEN $stage = 12 THEN null ELSE c.reminder12For END`;
 
-/** Records that the stage's reminder went out for this confirmation, so a restart does not send it again. */
-export async function recordReminder(
-  writer: GraphWriter,
-  reminder: Pick<DueReminder, 'slug' | 'confirmedAt' | 'stage'>,
-): Promise<void> {
-  await writer.run('confirmation.recordReminder', RECORD_REMINDER, {
-    slug: reminder.slug,
-    confirmedAt: reminder.confirmedAt,
-    stage: reminder.stage,
-  });
+type ReminderKey = Pick<DueReminder, 'slug' | 'confirmedAt' | 'stage'>;
+const keyOf = (reminder: ReminderKey) => ({
+  slug: reminder.slug,
+  confirmedAt: reminder.confirmedAt,
+  stage: reminder.stage,
+});
+
+/**
+ * Records, before it is sent, that the stage's reminder goes out for this confirmation, so a
+ * restart or a second server does not send it again. False when it was already claimed (or the
+ * company confirmed meanwhile): then nothing is to be sent.
+ */
+export async function claimReminder(writer: GraphWriter, reminder: ReminderKey): Promise<boolean> {
+  const rows = await writer.run<{ claimed: boolean }>('confirmation.claimReminder', CLAIM_REMINDER, keyOf(reminder));
+  return rows.length > 0;
+}
+
+/** Gives a claim back after the mail could not be sent, so the next run tries again. */
+export async function releaseReminder(writer: GraphWriter, reminder: ReminderKey): Promise<void> {
+  await writer.run('confirmation.releaseReminder', RELEASE_REMINDER, keyOf(reminder));
 }
 
 /**

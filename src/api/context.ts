@@ -26,6 +26,8 @@ export interface GraphQLContext {
   viewer: Viewer;
   /** Counts a mutation against the client's limit; absent when no HTTP client is behind the request. */
   admitMutation: (() => Promise<MutationAdmission>) | undefined;
+  /** See GraphQLServerContext.sessionWithoutCsrfHeader. */
+  sessionWithoutCsrfHeader: boolean;
 }
 
 /** What the HTTP server hands yoga with each request; `services.graphql(request)` passes nothing. */
@@ -37,6 +39,13 @@ export interface GraphQLServerContext {
   viewer?: Viewer;
   /** The HTTP route's per-client mutation limit (src/api/mutation-guard.ts). */
   admitMutation?: () => Promise<MutationAdmission>;
+  /**
+   * The viewer comes from a session cookie and the request lacks yoga's CSRF-prevention header:
+   * such a request may read, but a mutation is refused (src/api/mutation-guard.ts), whatever its
+   * content type. A browser sends the cookie with any request; only the page's own scripts can add
+   * the header.
+   */
+  sessionWithoutCsrfHeader?: boolean;
 }
 
 function bySlug<T extends { slug: string }>(load: (slugs: readonly string[]) => Promise<T[]>) {
@@ -61,6 +70,7 @@ export function createContext(services: ApiServices, server: GraphQLServerContex
     visitor: server.visitor,
     viewer: server.viewer ?? ANONYMOUS,
     admitMutation: server.admitMutation,
+    sessionWithoutCsrfHeader: server.sessionWithoutCsrfHeader ?? false,
     loaders,
     profiles: {
       company: (slug) => loaders.companyProfile.load(slug),

@@ -11,7 +11,7 @@ import type { ApiServices } from '../services';
 import { createContext, type GraphQLContext, type GraphQLServerContext } from './context';
 import { MAX_COST, useCostLimit } from './cost';
 import { useErrorCodes, useRequestShape, useRequestTimeout, useResponseLimit } from './guards';
-import { useMutationGuard } from './mutation-guard';
+import { CSRF_PREVENTION_HEADER, useMutationGuard } from './mutation-guard';
 import { schema } from './schema/index';
 
 /** Limits sized for the deepest legitimate query (search → hit → product → company → products → needs). */
@@ -73,8 +73,8 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
       // Yoga reports here the errors logFaults has already logged with the request id.
       error: (...args) => services.log.debug({ args }, 'graphql'),
     },
-    context: ({ log, visitor, viewer, admitMutation }) =>
-      createContext(services, { log, visitor, viewer, admitMutation }),
+    context: ({ log, visitor, viewer, admitMutation, sessionWithoutCsrfHeader }) =>
+      createContext(services, { log, visitor, viewer, admitMutation, sessionWithoutCsrfHeader }),
     maskedErrors: {
       // From the validated config, not yoga's reading of process.env: only a development config
       // shows an internal error's message and stack to the client.
@@ -110,7 +110,7 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
       useCostLimit(GRAPHQL_LIMITS.maxCost),
       // GET, form and multipart requests are what another site can make a visitor's browser send
       // without a CORS preflight: they must carry a header such a page cannot set.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useCSRFPrevention({ requestHeaders: [CSRF_PREVENTION_HEADER] }),
       useRequestShape(),
       useRequestTimeout(services.config.GRAPHQL_TIMEOUT_MS),
       useMutationGuard(),

@@ -22,6 +22,10 @@ const PAGES = {
   /** NCC admins' pages: analysts' API tokens, and access to companies granted to named people. */
   apiKeys: { da: '/ncc/api-noegler', en: '/en/ncc/api-keys' },
   companyAccess: { da: '/ncc/adgange', en: '/en/ncc/access' },
+  /** Where a mail's unsubscribe link leads (src/use-cases/confirmation.ts). */
+  unsubscribe: { da: '/afmeld', en: '/en/unsubscribe' },
+  /** The vendor's "still correct" confirmation (a POST from My pages). */
+  confirmListing: { da: '/mine-sider/bekraeft', en: '/en/my-pages/confirm' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** Profile pages: the prefix is followed by one slug segment. Slugs are the same in both languages. */
@@ -82,6 +86,9 @@ export const rankingPath = (locale: Locale): string => pagePath(locale, 'ranking
 export const loginPath = (locale: Locale, returnTo?: string): string => pagePath(locale, 'login', { returnTo });
 export const myPagesPath = (locale: Locale): string => pagePath(locale, 'myPages');
 export const registerPath = (locale: Locale): string => pagePath(locale, 'register');
+export const unsubscribePath = (locale: Locale, token?: string | null): string =>
+  pagePath(locale, 'unsubscribe', token ? { token } : {});
+export const confirmPath = (locale: Locale): string => pagePath(locale, 'confirmListing');
 export const myDataPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'myData', query);
 export const auditLogPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'auditLog', query);
 export const apiKeysPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'apiKeys', query);

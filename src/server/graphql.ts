@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphError } from '../../graph/executor';
-import type { MutationAdmission } from '../api/mutation-guard';
+import { CSRF_PREVENTION_HEADER, type MutationAdmission } from '../api/mutation-guard';
 import type { CyberkortYoga } from '../api/yoga';
 import { bearerCredentials } from '../auth/api-token';
 import type { Viewer } from '../auth/viewer';
@@ -149,6 +149,9 @@ export const graphqlRoute: CyberkortPlugin<GraphQLRouteOptions> = async (
         visitor: request.viewer.kind === 'token' ? undefined : visitorOf(request, 'api'),
         viewer: request.viewer,
         admitMutation: () => admitMutation(request),
+        sessionWithoutCsrfHeader:
+          (request.viewer.kind === 'vendor' || request.viewer.kind === 'staff') &&
+          !request.headers[CSRF_PREVENTION_HEADER],
       });
       response.headers.forEach((value, key) => {
         reply.header(key, value);

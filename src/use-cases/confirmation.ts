@@ -1,12 +1,19 @@
 import type { Logger } from 'pino';
 import { appendAudit } from '../../graph/audit';
-import { confirmCompanyIn, dueReminders, optedOut, optOut, recordReminder } from '../../graph/confirmation';
+import {
+  claimReminder,
+  confirmCompanyIn,
+  dueReminders,
+  optedOut,
+  optOut,
+  releaseReminder,
+} from '../../graph/confirmation';
 import type { Executor } from '../../graph/executor';
 import { isSlug } from '../../graph/slug';
 import { inTransaction } from '../../graph/submissions';
 import type { GraphWriter } from '../../graph/write';
 import { canEditCompany, type Viewer } from '../auth/viewer';
-import { companyPath, myPagesPath } from '../i18n/routes';
+import { companyPath, myPagesPath, unsubscribePath } from '../i18n/routes';
 import { renderConfirmationReminder } from '../mail/confirmation-reminder';
 import type { Mailer } from '../mail/mailer';
 import { addressHash, unsubscribeToken, verifyUnsubscribeToken } from '../mail/unsubscribe';
@@ -66,8 +73,6 @@ export interface ReminderRun {
   failed: number;
 }
 
-export const UNSUBSCRIBE_PATHS = { da: '/afmeld', en: '/en/unsubscribe' } as const;
-
 /**
  * Sends the reminders due at `now` (injectable for tests and for catching up) and records each on
  * the graph after it went out, so a restart does not send it again. Recipients: the people who may
@@ -90,10 +95,11 @@ export async function sendConfirmationReminders(
       unique.map(([hash]) => hash),
     );
     const recipients = unique.filter(([hash]) => !stopped.has(hash)).map(([, address]) => address);
+    if (!(await claimReminder(deps.writer, due))) continue;
     try {
       // One mail per recipient, so each carries their own unsubscribe link.
       for (const address of recipients) {
-        const token = encodeURIComponent(unsubscribeToken(address, deps.config.COOKIE_SECRET));
+        const token = unsubscribeToken(address, deps.config.COOKIE_SECRET);
         const mail = renderConfirmationReminder({
           companyName: due.name,
           stage: due.stage,
@@ -101,17 +107,18 @@ export async function sendConfirmationReminders(
           myPagesUrl: { da: absolute(myPagesPath('da')), en: absolute(myPagesPath('en')) },
           publicUrl: { da: absolute(companyPath('da', due.slug)), en: absolute(companyPath('en', due.slug)) },
           unsubscribeUrl: {
-            da: absolute(`${UNSUBSCRIBE_PATHS.da}?token=${token}`),
-            en: absolute(`${UNSUBSCRIBE_PATHS.en}?token=${token}`),
+            da: absolute(unsubscribePath('da', token)),
+            en: absolute(unsubscribePath('en', token)),
           },
         });
         await deps.mailer.send({ ...mail, to: [address] });
       }
-      await recordReminder(deps.writer, due);
       if (recipients.length > 0) run.sent += 1;
       else run.skipped += 1;
     } catch (error) {
       run.failed += 1;
+      // With several recipients, one may have had it already; a repeat beats a missing reminder.
+      await releaseReminder(deps.writer, due).catch(() => undefined);
       // The company's slug only: addresses are personal data and stay out of the logs.
       deps.log.warn({ err: error, company: due.slug, stage: due.stage }, 'confirmation reminder not sent; will retry');
     }

@@ -142,6 +142,23 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'CompanyAccessGrant.grantedAt':      row('-',      '-',    '-',    '-',     'ok', '-'),
   'CompanyAccessGrant.grantedBy':      row('-',      '-',    '-',    '-',     'ok', '-'),
   'CompanyAccessGrant.name':           row('-',      '-',    '-',    '-',     'ok', '-'),
+  'Mutation.importListings':           row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportReport.dryRun':               row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportReport.rows':                 row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportReport.create':               row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportReport.change':               row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportReport.unchanged':            row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportReport.refused':              row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportReport.report':               row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportRowReport.row':               row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportRowReport.kind':              row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportRowReport.cvr':               row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportRowReport.slug':              row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportRowReport.name':              row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportRowReport.outcome':           row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportRowReport.fields':            row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportRowReport.issues':            row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'ImportRowReport.pendingSubmission': row('-',      '-',    '-',    'ok',    'ok', '-'),
 };
 
 type ScopeMap = Record<string, unknown> | ((...args: unknown[]) => unknown);
@@ -314,6 +331,11 @@ const OPERATIONS: Record<string, () => Promise<{ document: string; variables?: R
     document: `mutation M($company: String!) { result: confirmListing(company: $company) ${RESULT} }`,
     variables: { company: world.companyA.slug },
   }),
+  // A dry run: authorised, it reports the row and writes nothing.
+  'Mutation.importListings': async () => ({
+    document: `mutation M($content: String!) { result: importListings(format: csv, content: $content, dryRun: true) ${RESULT} }`,
+    variables: { content: `type,cvr,phone\ncompany,${world.companyA.cvr},+45 11 22 33 44\n` },
+  }),
   'Mutation.verifyCertification': async () => ({
     document: `mutation M($input: CertificationVerificationInput!) { result: verifyCertification(input: $input) ${RESULT} }`,
     variables: {
@@ -399,6 +421,18 @@ const PARENTS: Record<string, () => unknown> = {
     grantedAt: '2026-11-29T10:00:00Z',
     grantedBy: 'user-2',
     name: null,
+  }),
+  ImportReport: () => ({ dryRun: true, rows: 0, create: 0, change: 0, unchanged: 0, refused: 0, reportRows: [] }),
+  ImportRowReport: () => ({
+    row: 2,
+    type: 'company',
+    cvr: world.companyA.cvr,
+    slug: world.companyA.slug,
+    name: 'Test',
+    outcome: 'change',
+    fields: ['phone'],
+    issues: [],
+    pendingSubmission: false,
   }),
   HeldCertification: (): CertificationView => ({
     code: world.codes.certification,

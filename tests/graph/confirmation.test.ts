@@ -127,6 +127,27 @@ describe('the yearly confirmation', () => {
     expect(await remind(slug, plusDay(addMonths(renewed, 11)))).toEqual({ sent: 1, skipped: 0, failed: 0 });
   });
 
+  it('sends a due reminder once when two processes run the job at the same moment', async () => {
+    const slug = world.companyA.slug;
+    // A period of its own, whatever the test before left.
+    await confirmListing(api.services, world.viewers.vendorA, slug);
+    const since = await confirmedAt(slug);
+    const before = (await mailsTo('vendorA@test.example')).length;
+    const at = plusDay(addMonths(since, 11));
+    const runs = await Promise.all([remind(slug, at), remind(slug, at), remind(slug, at)]);
+    expect(runs.reduce((sum, run) => sum + run.sent, 0)).toBe(1);
+    expect(await mailsTo('vendorA@test.example')).toHaveLength(before + 1);
+  });
+
+  it('gives the reminder back when it could not be sent, so the next run sends it', async () => {
+    const slug = world.companyA.slug;
+    const since = await confirmedAt(slug);
+    const at = plusDay(addMonths(since, 12));
+    const failing = { ...deps(), mailer: { ...mailer, send: async () => Promise.reject(new Error('SMTP down')) } };
+    expect(await sendConfirmationReminders(failing, at, [slug])).toEqual({ sent: 0, skipped: 0, failed: 1 });
+    expect(await remind(slug, at)).toEqual({ sent: 1, skipped: 0, failed: 0 });
+  });
+
   it("refuses another company's vendor, and writes nothing then", async () => {
     const before = await confirmedAt(world.companyA.slug);
     await expect(confirmListing(api.services, world.viewers.vendorB, world.companyA.slug)).rejects.toMatchObject({

@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastChangeSeq } from '../../graph/changes';
 import { cvrFromSeed } from '../../graph/cvr';
 import { GraphWriter } from '../../graph/write';
 import { ForbiddenError } from '../../src/use-cases/errors';
@@ -10,6 +9,7 @@ import { type ImportRowReport, type ImportSummary, importListings, OPERATOR } fr
 import { CSV_COLUMNS, csvRows, jsonRows } from '../../src/use-cases/import-format';
 import type { ListingStore } from '../../src/use-cases/listing-store';
 import { saveDraft, submitDraft } from '../../src/use-cases/submissions';
+import { testApi } from '../support/api';
 import { closeTestExecutor, operatorWrite, testExecutor } from '../support/graph';
 import { createTestWorld, listingFingerprint, type TestWorld } from '../support/listings';
 
@@ -79,14 +79,27 @@ async function run(
 
 const exampleCsv = () => csvRows(createReadStream(path.join(root, 'docs/import-example.csv')));
 
-/** What any write would change: every node and relationship counted, and the change log's end. */
-async function graphState() {
-  const [counts] = await testExecutor().read<{ nodes: number; relationships: number; audit: number }>(
-    'test.counts',
-    `RETURN COUNT { MATCH (n) } AS nodes, COUNT { MATCH ()-[r]->() } AS relationships,
-            COUNT { MATCH (e:AuditEvent {action: 'import'}) } AS audit`,
+/**
+ * What an import of these CVR numbers could write: each company with one of them, with its
+ * products, links, audit events and change-log entries (listingFingerprint), and every event this
+ * test's reviewer is the actor of. Scoped so that other test files writing at the same time do
+ * not show up as a change.
+ */
+async function graphState(cvrs: readonly string[]) {
+  const companies = await testExecutor().read<{ cvr: string; slug: string }>(
+    'test.byCvr',
+    'MATCH (c:Company) WHERE c.cvr IN $cvrs RETURN c.cvr AS cvr, c.slug AS slug ORDER BY c.cvr',
+    { cvrs },
   );
-  return { ...counts, seq: await lastChangeSeq(testExecutor()) };
+  const listings = await Promise.all(
+    companies.map(async ({ cvr, slug }) => [cvr, await listingFingerprint(testExecutor(), slug)]),
+  );
+  const [events] = await testExecutor().read<{ n: number }>(
+    'test.reviewerEvents',
+    'MATCH (e:AuditEvent {actorId: $id}) RETURN count(e) AS n',
+    { id: reviewerId },
+  );
+  return { listings, events: events?.n };
 }
 
 /** A CSV text from rows of cells by column name. */
@@ -99,10 +112,10 @@ function csv(rows: Array<Record<string, string>>): string[] {
 
 describe('import of companies and products', () => {
   it('imports the example file: a dry run writes nothing, the real run creates every row, a second run nothing', async () => {
-    const before = await graphState();
+    const before = await graphState(EXAMPLE_CVRS);
     const dry = await run(exampleCsv(), true);
     expect(dry.summary).toEqual({ dryRun: true, rows: 5, create: 5, change: 0, unchanged: 0, refused: 0 });
-    expect(await graphState()).toEqual(before);
+    expect(await graphState(EXAMPLE_CVRS)).toEqual(before);
 
     const real = await run(exampleCsv(), false);
     expect(real.reports.map((r) => [r.type, r.outcome, r.slug])).toEqual([
@@ -140,15 +153,16 @@ describe('import of companies and products', () => {
     expect(audit).toHaveLength(5);
     expect(audit.map((e) => JSON.parse(e.details).op)).toEqual(['create', 'create', 'create', 'create', 'create']);
 
-    const afterImport = await graphState();
+    const afterImport = await graphState(EXAMPLE_CVRS);
+    expect(afterImport.listings).toHaveLength(2);
     const second = await run(exampleCsv(), false);
     expect(second.summary).toEqual({ dryRun: false, rows: 5, create: 0, change: 0, unchanged: 5, refused: 0 });
-    expect(await graphState()).toEqual(afterImport);
+    expect(await graphState(EXAMPLE_CVRS)).toEqual(afterImport);
 
     const json = await readFile(path.join(root, 'docs/import-example.json'), 'utf8');
     const sameInJson = await run(jsonRows(json), false);
     expect(sameInJson.summary).toEqual({ dryRun: false, rows: 5, create: 0, change: 0, unchanged: 5, refused: 0 });
-    expect(await graphState()).toEqual(afterImport);
+    expect(await graphState(EXAMPLE_CVRS)).toEqual(afterImport);
   });
 
   it('imports only the good rows of a file with bad ones, and explains each refusal by field', async () => {
@@ -196,9 +210,10 @@ describe('import of companies and products', () => {
       { ...product, cvr: cvrFromSeed(8_099_990), slug: `${world.prefix}-intet-firma`, name: 'Intet firma' },
       { ...product, slug: `${world.prefix}-pris`, name: 'Pris', pricingModel: 'quote', founded: '1999' },
     ]);
-    const before = await graphState();
+    const inFile = [good, '12345678', cvrFromSeed(8_099_990)];
+    const before = await graphState(inFile);
     const dry = await run(csvRows(file), true);
-    expect(await graphState()).toEqual(before);
+    expect(await graphState(inFile)).toEqual(before);
     expect(dry.summary).toMatchObject({ rows: 9, create: 2, refused: 7 });
 
     const real = await run(csvRows(file), false);
@@ -290,6 +305,74 @@ describe('import of companies and products', () => {
       `MATCH (e:AuditEvent {action: 'import', company: $slug}) DELETE e`,
       {
         slug: world.companyB.slug,
+      },
+    );
+  });
+
+  it('imports through GraphQL: a dry run writes nothing, the real run writes, a vendor is refused, an unreadable file is a validation error', async () => {
+    const api = await testApi();
+    const { slug, cvr } = world.companyB;
+    const IMPORT = `mutation M($format: ImportFormat!, $content: String!, $dryRun: Boolean!) {
+      importListings(format: $format, content: $content, dryRun: $dryRun) {
+        __typename
+        ... on ImportReport { dryRun rows create change unchanged refused
+          report { row kind cvr slug outcome fields pendingSubmission issues { path code message } } }
+        ... on ValidationError { code issues { path code } }
+      }
+    }`;
+    const content = `type,cvr,phone\ncompany,${cvr},+45 22 33 44 55\ncompany,12345678,+45 22 33 44 55\n`;
+    const fingerprint = await listingFingerprint(testExecutor(), slug);
+    const dry = await api.query(IMPORT, { format: 'csv', content, dryRun: true }, world.viewers.reviewer);
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data?.importListings).toMatchObject({
+      __typename: 'ImportReport',
+      dryRun: true,
+      rows: 2,
+      change: 1,
+      refused: 1,
+      report: [
+        { row: 2, kind: 'company', cvr, slug, outcome: 'change', fields: ['phone'], issues: [] },
+        {
+          row: 3,
+          kind: 'company',
+          cvr: '12345678',
+          outcome: 'refused',
+          fields: [],
+          // A new company: the bad CVR number, and every required field the file leaves out.
+          issues: expect.arrayContaining([expect.objectContaining({ path: 'cvr', code: 'invalid_cvr' })]),
+        },
+      ],
+    });
+    expect(await listingFingerprint(testExecutor(), slug)).toBe(fingerprint);
+
+    const real = await api.query(IMPORT, { format: 'csv', content, dryRun: false }, world.viewers.admin);
+    expect(real.data?.importListings).toMatchObject({ dryRun: false, change: 1, refused: 1 });
+    const [after] = await testExecutor().read<{ phone: string }>(
+      'test.graphqlImport',
+      'MATCH (c:Company {slug: $slug}) RETURN c.phone AS phone',
+      { slug },
+    );
+    expect(after?.phone).toBe('+45 22 33 44 55');
+
+    const vendor = await api.query(IMPORT, { format: 'csv', content, dryRun: true }, world.viewers.vendorB);
+    expect(vendor.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(vendor.data?.importListings ?? null).toBeNull();
+
+    const unreadable = await api.query(
+      IMPORT,
+      { format: 'json', content: 'not json', dryRun: false },
+      world.viewers.reviewer,
+    );
+    expect(unreadable.data?.importListings).toEqual({
+      __typename: 'ValidationError',
+      code: 'BAD_USER_INPUT',
+      issues: [{ path: 'file', code: 'invalid_json' }],
+    });
+    await operatorWrite(
+      'test.import.graphqlAuditCleanup',
+      `MATCH (e:AuditEvent {action: 'import', company: $slug}) DELETE e`,
+      {
+        slug,
       },
     );
   });

@@ -239,6 +239,39 @@ describe('a callback that does not belong to the login in progress', () => {
   });
 });
 
+describe('GraphQL with a login session', () => {
+  const withdraw = (jar: CookieJar, headers: Record<string, string>) =>
+    send(jar, new URL('/graphql', base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+      body: JSON.stringify({
+        query: 'mutation { withdrawSubmission(id: "no-such-submission") { __typename ... on Error { code } } }',
+      }),
+    });
+
+  it('refuses a mutation without the CSRF-prevention header, even as JSON, and reads without it', async () => {
+    const login = await logInAs(base, { as: 'vendor', person: company.cvr });
+    const refused = await withdraw(login.jar, {});
+    expect(refused.status).toBe(403);
+    const body = (await refused.json()) as { errors?: Array<{ extensions?: { code?: string } }>; data?: unknown };
+    expect(body.errors?.[0]?.extensions?.code).toBe('CSRF_HEADER_REQUIRED');
+    expect(body.data ?? null).toBeNull();
+
+    // With the header the mutation runs (and finds nothing to withdraw).
+    const taken = await withdraw(login.jar, { 'x-graphql-yoga-csrf': '1' });
+    expect(taken.status).toBe(200);
+    expect(await taken.json()).toMatchObject({ data: { withdrawSubmission: { __typename: 'NotFoundError' } } });
+
+    // Reading needs no header: a cross-site page cannot read the answer anyway.
+    const read = await send(login.jar, new URL('/graphql', base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(read.status).toBe(200);
+  });
+});
+
 describe('sessions end', () => {
   it('at logout: the session is revoked in the graph, the cookie cleared, and the old cookie no longer works', async () => {
     // The admin: no other test logs this person out, so the count of their logouts is this test's own.

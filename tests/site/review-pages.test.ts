@@ -104,12 +104,55 @@ describe('the review pages', () => {
     const response = await send(reviewer, new URL(detailPath(), base));
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain('description.da');
+    expect(html).toContain('<th scope="row">Beskrivelse på dansk</th>');
+    expect(html).not.toContain('description.da');
     expect(html).toContain(NEW_DESCRIPTION);
     expect(html).toContain('Ændret');
     expect(html).toContain('Godkend');
     expect(html).toContain('Afvis');
     expect(html).toContain(`href="/ncc/certificeringer/${world.companyA.slug}"`);
+  });
+
+  it("write a new product's fields in words, in both languages: labels, money, yes/no, needs by name", async () => {
+    const draft = await saveDraft(store, world.viewers.vendorA, {
+      kind: 'product',
+      op: 'create',
+      companySlug: world.companyA.slug,
+      record: world.productRecord(`Kvartalstjek ${world.prefix}`),
+    });
+    const productId = (await submitDraft(store, world.viewers.vendorA, draft.id)).id;
+    const [need] = await testExecutor().read<{ da: string; en: string }>(
+      'test.needName',
+      'MATCH (n:Need {slug: $slug}) RETURN n.nameDa AS da, n.nameEn AS en',
+      { slug: world.codes.need },
+    );
+    const escaped = (text: string) =>
+      text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+    const da = await (await send(reviewer, new URL(`/ncc/gennemgang/${productId}`, base))).text();
+    for (const text of [
+      '<th scope="row">Pris fra</th>',
+      '4.900 kr.',
+      '<th scope="row">Egnet til små og mellemstore virksomheder</th>',
+      '<td>Ja</td>',
+      '<td>Fast pris</td>',
+      '<td>Ydelse</td>',
+      '<th scope="row">Behov, den hjælper med</th>',
+      escaped(`${need?.da} (${world.codes.need})`),
+    ])
+      expect(da).toContain(text);
+    for (const raw of ['priceFromDkk', 'smeFit', 'needSlugs', '>true<', '>4900<']) expect(da).not.toContain(raw);
+
+    const en = await (await send(reviewer, new URL(`/en/ncc/review/${productId}`, base))).text();
+    for (const text of [
+      '<th scope="row">Price from</th>',
+      'DKK 4,900',
+      '<td>Yes</td>',
+      '<td>Fixed price</td>',
+      '<th scope="row">Needs it helps with</th>',
+      escaped(`${need?.en} (${world.codes.need})`),
+    ])
+      expect(en).toContain(text);
   });
 
   it('refuse a post without the CSRF token, and a rejection without a reason', async () => {

@@ -13,5 +13,6 @@ import './types/audit';
 import './types/confirmation';
 import './types/api-token';
 import './types/company-access';
+import './types/import';
 
 export const schema = builder.toSchema({ sortSchema: true });

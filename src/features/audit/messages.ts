@@ -49,7 +49,7 @@ const da = {
   'audit.details.empty': '(tom)',
   'audit.next': 'Ældre hændelser',
   'audit.first': 'Nyeste hændelser',
-  'audit.action.login': 'Login',
+  'audit.action.login': 'Log ind',
   'audit.action.logout': 'Log ud',
   'audit.action.submit': 'Ændring indsendt',
   'audit.action.withdraw': 'Ændring trukket tilbage',

@@ -1,9 +1,2 @@
-import type { Locale } from '../../i18n';
-import { UNSUBSCRIBE_PATHS } from '../../use-cases/confirmation';
-
-/** The confirmation's and the unsubscribe link's pages, in each language. */
-export const CONFIRM_PATHS = { da: '/mine-sider/bekraeft', en: '/en/my-pages/confirm' } as const;
-
-export const confirmPath = (locale: Locale): string => CONFIRM_PATHS[locale];
-export const unsubscribePath = (locale: Locale, token?: string | null): string =>
-  token ? `${UNSUBSCRIBE_PATHS[locale]}?token=${encodeURIComponent(token)}` : UNSUBSCRIBE_PATHS[locale];
+// The confirmation's and the unsubscribe link's pages live in the one route table.
+export { confirmPath, unsubscribePath } from '../../i18n/routes';

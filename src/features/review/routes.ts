@@ -1,6 +1,7 @@
 import type { AstroGlobal } from 'astro';
 import { localeFrom } from '../../i18n';
 import { loadUnverified, type VerifyOutcome, verify } from './certifications';
+import { readableChanges } from './diff-rows';
 import { type DecisionOutcome, decide, loadItem, loadQueue, refusal } from './load';
 
 /**
@@ -39,9 +40,10 @@ export async function detailRoute(astro: AstroGlobal) {
     problem = outcome;
     astro.response.status = outcome.status;
   }
-  const item = await loadItem(astro.locals, id);
+  const [item, taxonomy] = await Promise.all([loadItem(astro.locals, id), astro.locals.services.catalog.taxonomy()]);
   if (!item && !problem) astro.response.status = 404;
-  return { item, problem };
+  const rows = item ? readableChanges(item.changes, taxonomy, localeFrom(astro.currentLocale)) : [];
+  return { item, problem, rows };
 }
 
 export async function certificationsRoute(astro: AstroGlobal) {

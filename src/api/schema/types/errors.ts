@@ -23,7 +23,7 @@ export const ErrorInterface = builder.interfaceRef<UseCaseError>('Error').implem
   }),
 });
 
-const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
+export const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
   description: 'One problem with one input field.',
   authScopes: { public: true },
   fields: (t) => ({
