@@ -99,16 +99,25 @@ export async function grantCompanyAccess(
     await tx.run(PLACEHOLDER, { subject: grant.subject });
     const rows = await tx.run<{ userId: string; created: boolean }>(GRANT, grant);
     const created = rows.some((row) => row.created);
-    if (created) {
-      await appendAudit(tx, {
-        action: 'grant',
-        actorKind: 'staff',
-        actorId: grant.grantedBy,
-        company: grant.companySlug,
-        details: { granteeIds: rows.map((row) => row.userId) },
-      });
-    }
+    if (created) await auditAccess(tx, 'grant', grant.grantedBy, grant.companySlug, rows);
     return { created };
+  });
+}
+
+/** A grant's or a revocation's audit event: the admin, the company and the users it concerns. */
+async function auditAccess(
+  tx: WriteTransaction,
+  action: 'grant' | 'revoke-grant',
+  actorId: string,
+  company: string,
+  rows: ReadonlyArray<{ userId: string }>,
+): Promise<void> {
+  await appendAudit(tx, {
+    action,
+    actorKind: 'staff',
+    actorId,
+    company,
+    details: { granteeIds: rows.map((row) => row.userId) },
   });
 }
 
@@ -126,13 +135,7 @@ export async function revokeCompanyAccess(
     const rows = await tx.run<{ userId: string }>(REVOKE, revocation);
     if (rows.length === 0) return false;
     await tx.run(DROP_UNUSED_PLACEHOLDER, { subject: revocation.subject });
-    await appendAudit(tx, {
-      action: 'revoke-grant',
-      actorKind: 'staff',
-      actorId: revocation.revokedBy,
-      company: revocation.companySlug,
-      details: { granteeIds: rows.map((row) => row.userId) },
-    });
+    await auditAccess(tx, 'revoke-grant', revocation.revokedBy, revocation.companySlug, rows);
     return true;
   });
 }

@@ -64,6 +64,28 @@ export async function openSubmissionTargets(reader: Reader, companies: readonly 
 }
 
 /**
+ * Takes the import lock for the rest of the caller's transaction: call it first in a batch's
+ * transaction, before its plan is read. Two imports at once (a double click, the page and the
+ * command line) then plan and write one batch at a time, each from what the other committed,
+ * rather than both creating the same listing or bumping a version twice.
+ */
+export async function lockImports(tx: WriteTransaction): Promise<void> {
+  const [row] = await tx.run<{ locked: boolean }>(
+    "MATCH (l:ImportLock {id: 'import'}) SET l.lockedAt = datetime.transaction() RETURN true AS locked",
+  );
+  if (!row) throw new Error('the import lock is missing: run the migrations (npm start runs them)');
+}
+
+/** A batch would take over a product another company offers (one approved since the plan was read). */
+export class ProductTakenError extends Error {
+  constructor(readonly products: ReadonlyArray<{ slug: string; company: string; movedFrom: string[] }>) {
+    super(
+      `Import stopped: ${products.map((p) => `product ${p.slug} belongs to ${p.movedFrom.join(', ')}`).join('; ')}; nothing of this batch was written.`,
+    );
+  }
+}
+
+/**
  * Writes a batch's companies, then its products (which may belong to a company of the same
  * batch), then one audit event per listing, inside the caller's change: the change log, the
  * `updatedAt` stamps and the versions follow as for any other write.
@@ -73,6 +95,12 @@ export async function writeImportBatch(
   batch: { companies: readonly CompanyRow[]; products: readonly ProductRow[]; audit: readonly AuditEvent[] },
 ): Promise<void> {
   if (batch.companies.length > 0) await writeCompanyRows(tx, batch.companies);
-  if (batch.products.length > 0) await writeProductRows(tx, batch.products);
+  if (batch.products.length > 0) {
+    // The loaders move a product to the company a row names (a re-seed's way); an import never
+    // takes a product from another company: the plan refuses such rows, and one that became
+    // another's since the plan was read fails the batch (the transaction rolls it all back).
+    const taken = (await writeProductRows(tx, batch.products)).filter((product) => product.movedFrom.length > 0);
+    if (taken.length > 0) throw new ProductTakenError(taken);
+  }
   await appendAuditEvents(tx, batch.audit);
 }

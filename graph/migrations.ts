@@ -106,6 +106,12 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '0010-api-tokens',
     statements: [unique('ApiToken', 'hash'), unique('ApiToken', 'id')],
   },
+  {
+    // The one node every import batch locks first (graph/import.ts), so two imports at once run
+    // their batches one after the other instead of both planning from the same state.
+    id: '0011-import-lock',
+    statements: [unique('ImportLock', 'id'), "MERGE (:ImportLock {id: 'import'})"],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

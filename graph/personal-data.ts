@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { appendAudit } from './audit';
 import type { Executor } from './executor';
 import type { WriteTransaction } from './write';
@@ -43,7 +44,9 @@ export interface PersonalData {
     submittedAt: string | null;
     decidedAt: string | null;
   }>;
-  /** Every audit event naming them as the actor, newest first. */
+  /** How many audit events name them as the actor. */
+  eventCount: number;
+  /** The newest of those events (as many as the reader asked for), newest first. */
   events: Array<{
     id: string;
     at: string;
@@ -84,14 +87,26 @@ COLLECT {
     submittedAt: toString(s.submittedAt), decidedAt: toString(s.decidedAt)
   }
 } AS submissions,
+COUNT { MATCH (e:AuditEvent {actorId: u.id}) } AS eventCount,
 COLLECT {
   MATCH (e:AuditEvent {actorId: u.id})
-  WITH e ORDER BY e.at DESC, e.id DESC
+  WITH e ORDER BY e.at DESC, e.id DESC LIMIT $eventLimit
   RETURN e { .id, at: toString(e.at), .action, .actorKind, .company, .product, .details }
 } AS events`;
 
-export async function readPersonalData(executor: Pick<Executor, 'read'>, userId: string): Promise<PersonalData | null> {
-  const [row] = await executor.read<PersonalData>('personal.read', READ, { id: userId });
+/**
+ * `eventLimit` bounds the events read: a staff member who imported a large file is the actor of
+ * one event per listing, and a page (or a download) must not hold a hundred thousand of them.
+ */
+export async function readPersonalData(
+  executor: Pick<Executor, 'read'>,
+  userId: string,
+  eventLimit: number,
+): Promise<PersonalData | null> {
+  const [row] = await executor.read<PersonalData>('personal.read', READ, {
+    id: userId,
+    eventLimit: neo4j.int(eventLimit),
+  });
   return row ?? null;
 }
 

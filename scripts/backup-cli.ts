@@ -1,25 +1,17 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BackupProgress } from '../graph/backup';
-import { createExecutor, type Executor } from '../graph/executor';
-import { readLocalNeo4jCredentials } from '../graph/local-server';
+import type { Executor } from '../graph/executor';
 import { loadConfig } from '../src/config';
+import { connectGraph, graphUri } from './graph-connection';
 
 /** What `npm run backup` and `npm run restore` share: the connection from the environment and progress lines. */
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { ROOT } from './graph-connection';
 
 /** NEO4J_URI when set, else the project's local server, which must be running (`npm run neo4j -- start`). */
 export async function connect(): Promise<{ executor: Executor; uri: string; database: string }> {
   const config = loadConfig();
-  const uri = config.NEO4J_URI ?? `bolt://127.0.0.1:${config.LOCAL_NEO4J_PORT}`;
-  const executor = createExecutor({
-    uri,
-    ...(config.NEO4J_URI
-      ? { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }
-      : await readLocalNeo4jCredentials(resolve(ROOT, config.LOCAL_NEO4J_DATA))),
-    database: config.NEO4J_DATABASE,
-  });
+  const uri = graphUri(config);
+  const executor = await connectGraph(config);
   await executor.driver.verifyConnectivity({ database: config.NEO4J_DATABASE }).catch(async (error: unknown) => {
     await executor.driver.close();
     const hint = config.NEO4J_URI

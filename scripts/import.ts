@@ -8,16 +8,14 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { createExecutor } from '../graph/executor';
-import { readLocalNeo4jCredentials } from '../graph/local-server';
 import { GraphWriter } from '../graph/write';
 import { loadConfig } from '../src/config';
 import { ValidationError } from '../src/use-cases/errors';
 import { type ImportRowReport, importListings, OPERATOR } from '../src/use-cases/import';
 import { formatOf, importRows } from '../src/use-cases/import-format';
+import { connectGraph } from './graph-connection';
 
 function readOptions() {
   const { values, positionals } = parseArgs({
@@ -60,15 +58,7 @@ async function firstBytes(file: string): Promise<string> {
 async function main(): Promise<number> {
   const options = readOptions();
   const config = loadConfig();
-  const executor = createExecutor({
-    uri: config.NEO4J_URI ?? `bolt://127.0.0.1:${config.LOCAL_NEO4J_PORT}`,
-    ...(config.NEO4J_URI
-      ? { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }
-      : await readLocalNeo4jCredentials(
-          resolve(fileURLToPath(new URL('..', import.meta.url)), config.LOCAL_NEO4J_DATA),
-        )),
-    database: config.NEO4J_DATABASE,
-  });
+  const executor = await connectGraph(config);
   const size = (await stat(options.file)).size;
   const stream = createReadStream(options.file);
   // Progress by bytes read: a streamed CSV's row count is known only at its end.
@@ -86,11 +76,19 @@ async function main(): Promise<number> {
       );
     });
     const started = performance.now();
+    const format = formatOf(options.file, await firstBytes(options.file));
+    if (!options.dryRun) {
+      // The file is read through once before anything is written, so a CSV broken near its end
+      // cannot leave the batches before the break imported (streamed twice: memory stays flat).
+      for await (const _row of importRows(format, createReadStream(options.file))) {
+        // reading is the check
+      }
+    }
     bar.start(size, 0, counts);
     const summary = await importListings(
       { executor, writer: new GraphWriter(executor) },
       OPERATOR,
-      importRows(formatOf(options.file, await firstBytes(options.file)), stream),
+      importRows(format, stream),
       {
         dryRun: options.dryRun,
         batchSize: options.batchSize,

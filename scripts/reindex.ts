@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createExecutor, type Executor } from '../graph/executor';
-import { readLocalNeo4jCredentials } from '../graph/local-server';
+import type { Executor } from '../graph/executor';
 import { GraphWriter } from '../graph/write';
 import { createSearchEngine } from '../search/engine';
 import { loadConfig } from '../src/config';
 import { reindexAll } from '../src/indexing/sync';
+import { connectGraph } from './graph-connection';
 
 /**
  * `npm run reindex`: a full rebuild of the search index from Neo4j.
@@ -31,15 +29,7 @@ async function viaServer(executor: Executor): Promise<string> {
 
 async function main() {
   const config = loadConfig();
-  const executor = createExecutor({
-    uri: config.NEO4J_URI ?? `bolt://127.0.0.1:${config.LOCAL_NEO4J_PORT}`,
-    ...(config.NEO4J_URI
-      ? { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }
-      : await readLocalNeo4jCredentials(
-          resolve(fileURLToPath(new URL('..', import.meta.url)), config.LOCAL_NEO4J_DATA),
-        )),
-    database: config.NEO4J_DATABASE,
-  });
+  const executor = await connectGraph(config);
   try {
     await executor.driver.verifyConnectivity().catch((error: unknown) => {
       throw new Error(

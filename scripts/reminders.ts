@@ -1,13 +1,10 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createExecutor } from '../graph/executor';
-import { readLocalNeo4jCredentials } from '../graph/local-server';
 import { GraphWriter } from '../graph/write';
 import { loadConfig } from '../src/config';
 import { createMailer } from '../src/mail/mailer';
 import { createLogger } from '../src/runtime';
 import { sendConfirmationReminders } from '../src/use-cases/confirmation';
+import { connectGraph } from './graph-connection';
 
 /**
  * `npm run reminders`: sends the yearly-confirmation reminders that are due, as the server's daily
@@ -24,15 +21,7 @@ async function main() {
   if (Number.isNaN(now.getTime())) throw new Error(`--now must be a date or time such as 2027-12-01: ${values.now}`);
   const config = loadConfig();
   const log = createLogger(config);
-  const executor = createExecutor({
-    uri: config.NEO4J_URI ?? `bolt://127.0.0.1:${config.LOCAL_NEO4J_PORT}`,
-    ...(config.NEO4J_URI
-      ? { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }
-      : await readLocalNeo4jCredentials(
-          resolve(fileURLToPath(new URL('..', import.meta.url)), config.LOCAL_NEO4J_DATA),
-        )),
-    database: config.NEO4J_DATABASE,
-  });
+  const executor = await connectGraph(config);
   const mailer = createMailer(config);
   try {
     const run = await sendConfirmationReminders(

@@ -5,14 +5,12 @@
 // NEO4J_URI it uses the project's local Neo4j on LOCAL_NEO4J_PORT (start it with `npm run neo4j -- start`).
 // Progress goes to stderr, the report to stdout.
 
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createExecutor, type Executor } from '../graph/executor';
+import type { Executor } from '../graph/executor';
 import { seedAll } from '../graph/load';
-import { readLocalNeo4jCredentials } from '../graph/local-server';
 import { migrate } from '../graph/migrations';
 import { loadConfig } from '../src/config';
+import { connectGraph, graphUri } from './graph-connection';
 
 const NODE_COUNTS = 'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label';
 const RELATIONSHIP_COUNTS = 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type';
@@ -81,16 +79,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 async function main() {
   const options = readOptions();
   const config = loadConfig();
-  const uri = config.NEO4J_URI ?? `bolt://127.0.0.1:${config.LOCAL_NEO4J_PORT}`;
-  const executor = createExecutor({
-    uri,
-    ...(config.NEO4J_URI
-      ? { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }
-      : await readLocalNeo4jCredentials(
-          resolve(fileURLToPath(new URL('..', import.meta.url)), config.LOCAL_NEO4J_DATA),
-        )),
-    database: config.NEO4J_DATABASE,
-  });
+  const uri = graphUri(config);
+  const executor = await connectGraph(config);
   try {
     await executor.driver.verifyConnectivity({ database: config.NEO4J_DATABASE }).catch((error: unknown) => {
       throw new Error(

@@ -48,9 +48,11 @@ describe('the local outbox', () => {
   });
 
   it('is listed by the development page only outside production and without SMTP_URL', () => {
-    expect(outboxPageOpen({ NODE_ENV: 'development', SMTP_URL: undefined })).toBe(true);
-    expect(outboxPageOpen({ NODE_ENV: 'test', SMTP_URL: undefined })).toBe(true);
-    expect(outboxPageOpen({ NODE_ENV: 'production', SMTP_URL: undefined })).toBe(false);
-    expect(outboxPageOpen({ NODE_ENV: 'development', SMTP_URL: 'smtp://mail.example:25' })).toBe(false);
+    expect(outboxPageOpen({ NODE_ENV: 'development', SMTP_URL: undefined }, '127.0.0.1')).toBe(true);
+    expect(outboxPageOpen({ NODE_ENV: 'test', SMTP_URL: undefined }, '::1')).toBe(true);
+    expect(outboxPageOpen({ NODE_ENV: 'test', SMTP_URL: undefined }, '::ffff:127.0.0.1')).toBe(true);
+    expect(outboxPageOpen({ NODE_ENV: 'development', SMTP_URL: undefined }, '192.0.2.7')).toBe(false);
+    expect(outboxPageOpen({ NODE_ENV: 'production', SMTP_URL: undefined }, '127.0.0.1')).toBe(false);
+    expect(outboxPageOpen({ NODE_ENV: 'development', SMTP_URL: 'smtp://mail.example:25' }, '127.0.0.1')).toBe(false);
   });
 });

@@ -46,9 +46,15 @@ type MailSettings = Pick<AppConfig, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_OUTBOX_DIR'
 
 export const outboxDir = (config: Pick<AppConfig, 'MAIL_OUTBOX_DIR'>) => path.resolve(config.MAIL_OUTBOX_DIR);
 
-/** The development mail page exists only where mail is not really sent, and never in production. */
-export const outboxPageOpen = (config: Pick<AppConfig, 'NODE_ENV' | 'SMTP_URL'>) =>
-  config.NODE_ENV !== 'production' && !config.SMTP_URL;
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * The development mail page exists only where mail is not really sent, never in production, and
+ * only for a browser on the server's own machine: the outbox holds addresses and working
+ * unsubscribe links, and a test or staging server left without SMTP_URL may be reachable by others.
+ */
+export const outboxPageOpen = (config: Pick<AppConfig, 'NODE_ENV' | 'SMTP_URL'>, clientAddress: string) =>
+  config.NODE_ENV !== 'production' && !config.SMTP_URL && LOOPBACK.test(clientAddress);
 
 export function createMailer(config: MailSettings): Mailer {
   if (config.SMTP_URL) {

@@ -9,9 +9,9 @@ import {
 } from '../../graph/api-tokens';
 import { hashApiTokenSecret, newApiTokenSecret } from '../auth/api-token';
 import type { Viewer } from '../auth/viewer';
-import { NotFoundError } from './errors';
+import { NotFoundError, parsedInput } from './errors';
 import { actorId, type ListingStore } from './listing-store';
-import { parsedInput, requireAdmin } from './staff-admin';
+import { requireAdmin } from './staff-admin';
 
 /**
  * API tokens for analysts' scripts, issued and revoked by NCC-DK admins. A token reads (role

@@ -6,9 +6,9 @@ import {
   revokeCompanyAccess as storeRevocation,
 } from '../../graph/company-access';
 import type { Viewer } from '../auth/viewer';
-import { NotFoundError } from './errors';
+import { NotFoundError, parsedInput } from './errors';
 import { actorId, type ListingStore } from './listing-store';
-import { parsedInput, requireAdmin } from './staff-admin';
+import { requireAdmin } from './staff-admin';
 
 /**
  * NCC-DK gives a named person access to a company they do not act for by CVR (the company's
@@ -35,15 +35,20 @@ async function grantOf(store: ListingStore, subject: string, companySlug: string
   return grants.find((grant) => grant.subject === subject) ?? null;
 }
 
+/** What granting and revoking start with: only an admin, the input checked, and the admin's user id. */
+async function adminChange(store: ListingStore, viewer: Viewer, input: GrantInput) {
+  requireAdmin(viewer);
+  const { subject, companySlug } = parsedInput(grantInputSchema, input);
+  return { subject, companySlug, by: await actorId(store.executor, viewer) };
+}
+
 /** Grants access (idempotent: granting again changes nothing) and returns the grant. */
 export async function grantCompanyAccess(
   store: ListingStore,
   viewer: Viewer,
   input: GrantInput,
 ): Promise<CompanyGrant> {
-  requireAdmin(viewer);
-  const { subject, companySlug } = parsedInput(grantInputSchema, input);
-  const grantedBy = await actorId(store.executor, viewer);
+  const { subject, companySlug, by: grantedBy } = await adminChange(store, viewer, input);
   const done = await storeGrant(store.writer, { subject, companySlug, grantedBy });
   if (!done) throw new NotFoundError(`There is no company ${companySlug}.`);
   const grant = await grantOf(store, subject, companySlug);
@@ -57,9 +62,7 @@ export async function revokeCompanyAccess(
   viewer: Viewer,
   input: GrantInput,
 ): Promise<CompanyGrant> {
-  requireAdmin(viewer);
-  const { subject, companySlug } = parsedInput(grantInputSchema, input);
-  const revokedBy = await actorId(store.executor, viewer);
+  const { subject, companySlug, by: revokedBy } = await adminChange(store, viewer, input);
   const grant = await grantOf(store, subject, companySlug);
   if (!grant || !(await storeRevocation(store.writer, { subject, companySlug, revokedBy }))) {
     throw new NotFoundError(`${subject} has no access to ${companySlug} granted by NCC-DK.`);

@@ -79,6 +79,20 @@ export interface ReminderRun {
  * edit the company (their login's e-mail), or, when nobody has logged in for it yet, the company's
  * public contact address. `companies` limits the run (the CLI's --company).
  */
+interface MailFailure {
+  /** nodemailer's error code ('EENVELOPE', 'ECONNECTION', …) and the SMTP reply code, nothing else. */
+  code: string | null;
+  responseCode: number | null;
+}
+
+function mailFailure(error: unknown): MailFailure {
+  const fields = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  return {
+    code: typeof fields.code === 'string' ? fields.code : null,
+    responseCode: typeof fields.responseCode === 'number' ? fields.responseCode : null,
+  };
+}
+
 export async function sendConfirmationReminders(
   deps: ReminderDeps,
   now: Date = new Date(),
@@ -89,39 +103,57 @@ export async function sendConfirmationReminders(
   const absolute = (path: string) => new URL(path, origin).href;
   for (const due of await dueReminders(deps.executor, now, companies)) {
     const candidates = due.editorEmails.length > 0 ? due.editorEmails : due.companyEmail ? [due.companyEmail] : [];
-    const unique = [...new Map(candidates.map((address) => [addressHash(address), address.trim()])).entries()];
+    const unique = [
+      ...new Map(
+        candidates.map((address) => [addressHash(address, deps.config.COOKIE_SECRET), address.trim()]),
+      ).entries(),
+    ];
     const stopped = await optedOut(
       deps.executor,
       unique.map(([hash]) => hash),
     );
     const recipients = unique.filter(([hash]) => !stopped.has(hash)).map(([, address]) => address);
     if (!(await claimReminder(deps.writer, due))) continue;
-    try {
-      // One mail per recipient, so each carries their own unsubscribe link.
-      for (const address of recipients) {
-        const token = unsubscribeToken(address, deps.config.COOKIE_SECRET);
-        const mail = renderConfirmationReminder({
-          companyName: due.name,
-          stage: due.stage,
-          confirmedAt: due.confirmedAt,
-          myPagesUrl: { da: absolute(myPagesPath('da')), en: absolute(myPagesPath('en')) },
-          publicUrl: { da: absolute(companyPath('da', due.slug)), en: absolute(companyPath('en', due.slug)) },
-          unsubscribeUrl: {
-            da: absolute(unsubscribePath('da', token)),
-            en: absolute(unsubscribePath('en', token)),
-          },
-        });
+    // One mail per recipient, so each carries their own unsubscribe link. An address that refuses
+    // the mail does not stop the others, and the reminder counts as sent when anyone got it: given
+    // back only when nobody did, so one dead address never makes the others get it every day.
+    let delivered = 0;
+    const failures: MailFailure[] = [];
+    for (const address of recipients) {
+      const token = unsubscribeToken(address, deps.config.COOKIE_SECRET);
+      const mail = renderConfirmationReminder({
+        companyName: due.name,
+        stage: due.stage,
+        confirmedAt: due.confirmedAt,
+        myPagesUrl: { da: absolute(myPagesPath('da')), en: absolute(myPagesPath('en')) },
+        publicUrl: { da: absolute(companyPath('da', due.slug)), en: absolute(companyPath('en', due.slug)) },
+        unsubscribeUrl: {
+          da: absolute(unsubscribePath('da', token)),
+          en: absolute(unsubscribePath('en', token)),
+        },
+      });
+      try {
         await deps.mailer.send({ ...mail, to: [address] });
+        delivered += 1;
+      } catch (error) {
+        failures.push(mailFailure(error));
       }
-      if (recipients.length > 0) run.sent += 1;
-      else run.skipped += 1;
-    } catch (error) {
-      run.failed += 1;
-      // With several recipients, one may have had it already; a repeat beats a missing reminder.
-      await releaseReminder(deps.writer, due).catch(() => undefined);
-      // The company's slug only: addresses are personal data and stay out of the logs.
-      deps.log.warn({ err: error, company: due.slug, stage: due.stage }, 'confirmation reminder not sent; will retry');
     }
+    if (failures.length > 0) {
+      // What went wrong without whom: a mail error's message, `rejected` and `response` name the
+      // address, so only its codes are logged.
+      deps.log.warn(
+        { company: due.slug, stage: due.stage, failures, delivered },
+        delivered > 0
+          ? 'confirmation reminder not delivered to every address'
+          : 'confirmation reminder not sent; will retry',
+      );
+    }
+    if (delivered > 0) run.sent += 1;
+    else if (failures.length > 0) {
+      run.failed += 1;
+      await releaseReminder(deps.writer, due).catch(() => undefined);
+    } else run.skipped += 1;
   }
   return run;
 }

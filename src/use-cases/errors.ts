@@ -4,6 +4,8 @@
  * result union, as errors with `extensions.code`. Anything else is a fault and is masked.
  */
 
+import type { z } from 'zod';
+
 export const USE_CASE_ERROR_CODES = ['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'NOT_FOUND'] as const;
 export type UseCaseErrorCode = (typeof USE_CASE_ERROR_CODES)[number];
 
@@ -56,4 +58,17 @@ export class NotFoundError extends UseCaseError {
     super(message);
     this.name = 'NotFoundError';
   }
+}
+
+/** `input` as `schema` reads it, or a ValidationError with every problem by field. */
+export function parsedInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationError(
+    result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      code: issue.code,
+      message: issue.message,
+    })),
+  );
 }

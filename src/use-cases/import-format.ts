@@ -73,7 +73,8 @@ export const PRODUCT_COLUMNS = [
 
 export const CSV_COLUMNS = ['type', 'cvr', ...new Set([...COMPANY_COLUMNS, ...PRODUCT_COLUMNS])] as const;
 
-const LIST_COLUMNS = new Set([
+/** The columns that hold a list (`;`-separated in a CSV cell). */
+export const LIST_COLUMNS: ReadonlySet<string> = new Set([
   'languages',
   'customerSizeBands',
   'regionsServed',

@@ -1,18 +1,18 @@
 import type { AuditEvent } from '../../graph/audit';
 import { isValidCvr } from '../../graph/cvr';
-import { importLookups, openSubmissionTargets, writeImportBatch } from '../../graph/import';
+import { importLookups, lockImports, openSubmissionTargets, writeImportBatch } from '../../graph/import';
 import { type KnownKeys, knownKeys } from '../../graph/loaders/shared';
-import type { Attribution, CertificationHeld, CompanyRow, ProductRow } from '../../graph/model';
+import type { CompanyRow, ProductRow } from '../../graph/model';
 import { isSlug, slugify } from '../../graph/slug';
 import {
   type CompanyRecord,
   inTransaction,
   type ProductRecord,
-  type PublishedCompany,
   publishedCompanies,
   publishedProducts,
 } from '../../graph/submissions';
 import type { Viewer } from '../auth/viewer';
+import { type FactAttribution, publishedFacts } from './company-facts';
 import { diffRecords } from './diff-records';
 import { type FieldIssue, ValidationError } from './errors';
 import type { ImportRow, RowType } from './import-format';
@@ -110,44 +110,6 @@ function overPublished(input: Record<string, unknown>, published: object | undef
   return merged;
 }
 
-/**
- * The certifications and competences as they will be published: one the file leaves as it is
- * keeps its source, verification and attribution; a new or changed one is the import's, and
- * unverified until a reviewer verifies it.
- */
-function facts(record: CompanyRecord, published: PublishedCompany | undefined, attribution: Attribution) {
-  const heldBefore = new Map((published?.certifications ?? []).map((held) => [held.code, held]));
-  const competencesBefore = new Map((published?.competences ?? []).map((c) => [c.skillCode, c]));
-  const certifications = record.certifications.map((held): CertificationHeld => {
-    const before = heldBefore.get(held.code);
-    const unchanged =
-      before &&
-      before.validUntil === held.validUntil &&
-      before.evidence === held.evidence &&
-      before.certificateNumber === held.certificateNumber &&
-      before.issuer === held.issuer;
-    if (unchanged) return { ...before, source: before.source ?? 'import' };
-    return {
-      ...held,
-      ...attribution,
-      source: 'import',
-      verifiedBy: null,
-      verifiedAt: null,
-      verificationMethod: null,
-      verifiedByUser: null,
-    };
-  });
-  const competences = record.competences.map((competence) => {
-    const before = competencesBefore.get(competence.skillCode);
-    if (before && before.headcount === competence.headcount) {
-      const { source, ...kept } = before;
-      return { ...kept, source: source ?? undefined };
-    }
-    return { ...competence, ...attribution };
-  });
-  return { certifications, competences };
-}
-
 interface Plan {
   reports: ImportRowReport[];
   companies: CompanyRow[];
@@ -158,7 +120,7 @@ interface Plan {
 
 interface Context {
   known: KnownKeys;
-  attribution: Attribution;
+  attribution: FactAttribution;
   actor: Pick<AuditEvent, 'actorKind' | 'actorId'>;
 }
 
@@ -292,7 +254,7 @@ async function planBatch(
         sample: published?.sample ?? false,
         partnerSlugs: [],
         ...context.attribution,
-        ...facts(record, published, context.attribution),
+        ...publishedFacts(record, published, context.attribution),
       });
       plan.audit.push({
         action: 'import',
@@ -405,6 +367,7 @@ export async function importListings(
     const plan = options.dryRun
       ? await planBatch(store.executor, batch, state, context)
       : await inOneTransaction(store, 'import.batch', async (tx) => {
+          await lockImports(tx);
           const planned = await planBatch(inTransaction(tx), batch, state, context);
           await writeImportBatch(tx, planned);
           return planned;

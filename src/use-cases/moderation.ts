@@ -3,7 +3,7 @@ import { appendAudit } from '../../graph/audit';
 import { confirmCompanyIn } from '../../graph/confirmation';
 import { GraphError } from '../../graph/executor';
 import { writeCompanyRows, writeProductRows } from '../../graph/loaders/ecosystem';
-import type { CertificationHeld, CompanyRow, ProductRow } from '../../graph/model';
+import type { CompanyRow, ProductRow } from '../../graph/model';
 import {
   type CompanyRecord,
   decide,
@@ -24,8 +24,9 @@ import {
 } from '../../graph/submissions';
 import type { WriteTransaction } from '../../graph/write';
 import type { Viewer } from '../auth/viewer';
+import { publishedFacts } from './company-facts';
 import { diffRecords, type FieldChange } from './diff-records';
-import { ConflictError, NotFoundError, ValidationError } from './errors';
+import { ConflictError, NotFoundError, parsedInput } from './errors';
 import {
   actorId,
   auditedListing,
@@ -91,7 +92,7 @@ export async function listReviewQueue(
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: ReviewItem[] }> {
   requireReviewer(viewer);
-  const { limit, offset } = parsed(pageSchema, page);
+  const { limit, offset } = parsedInput(pageSchema, page);
   const queue = await submittedQueue(store.executor, limit, offset);
   const slugsOf = (kind: StoredSubmission['kind']) => [
     ...new Set(queue.page.filter((s) => s.kind === kind).map((s) => s.targetSlug)),
@@ -139,44 +140,6 @@ const approvedBy = ({ reviewerId, submission }: Approval) => ({
   approvedAt: null,
 });
 
-/**
- * The certifications and competences as they will be published: one the vendor left as it was
- * keeps its source, verification and attribution; a new or changed one is the vendor's,
- * approved now and unverified until a reviewer verifies it.
- */
-function facts(approval: Approval, record: CompanyRecord, published: PublishedCompany | null) {
-  const attribution = approvedBy(approval);
-  const heldBefore = new Map((published?.certifications ?? []).map((held) => [held.code, held]));
-  const competencesBefore = new Map((published?.competences ?? []).map((c) => [c.skillCode, c]));
-  const certifications = record.certifications.map((held): CertificationHeld => {
-    const before = heldBefore.get(held.code);
-    const unchanged =
-      before &&
-      before.validUntil === held.validUntil &&
-      before.evidence === held.evidence &&
-      before.certificateNumber === held.certificateNumber &&
-      before.issuer === held.issuer;
-    if (unchanged) return { ...before, source: before.source ?? 'vendor' };
-    return {
-      ...held,
-      ...attribution,
-      verifiedBy: null,
-      verifiedAt: null,
-      verificationMethod: null,
-      verifiedByUser: null,
-    };
-  });
-  const competences = record.competences.map((competence) => {
-    const before = competencesBefore.get(competence.skillCode);
-    if (before && before.headcount === competence.headcount) {
-      const { source, ...kept } = before;
-      return { ...kept, source: source ?? undefined };
-    }
-    return { ...competence, ...attribution };
-  });
-  return { certifications, competences };
-}
-
 async function publishCompany(tx: WriteTransaction, approval: Approval): Promise<number> {
   const { submission } = approval;
   const record = approval.record as CompanyRecord;
@@ -199,7 +162,7 @@ async function publishCompany(tx: WriteTransaction, approval: Approval): Promise
     sample,
     partnerSlugs: [],
     ...approvedBy(approval),
-    ...facts(approval, record, published),
+    ...publishedFacts(record, published, approvedBy(approval)),
   };
   const [written] = await writeCompanyRows(tx, [row]);
   if (submission.op === 'create' && !written?.created) {
@@ -354,7 +317,7 @@ export async function rejectSubmission(
 ): Promise<SubmissionView> {
   requireReviewer(viewer);
   checkId(input.id);
-  const reason = parsed(z.object({ reason: reasonSchema }), { reason: input.reason }).reason;
+  const reason = parsedInput(z.object({ reason: reasonSchema }), { reason: input.reason }).reason;
   const submission = await submissionFor(store.executor, viewer, input.id, maySee);
   if (submission.status !== 'submitted')
     throw new ConflictError(`This change is ${submission.status}, not waiting for review.`);
@@ -390,7 +353,7 @@ export async function verifyCertification(
   input: { companySlug: string; certificationCode: string; method: string },
 ): Promise<{ companySlug: string; certificationCode: string }> {
   requireReviewer(viewer);
-  const { companySlug, certificationCode, method } = parsed(verificationSchema, input);
+  const { companySlug, certificationCode, method } = parsedInput(verificationSchema, input);
   await inOneTransaction(store, 'certification.verify', async (tx) => {
     const reviewerId = await actorId(inTransaction(tx), viewer);
     if (!(await verifyHolding(tx, { company: companySlug, code: certificationCode, method, reviewerId }))) {
@@ -406,16 +369,4 @@ export async function verifyCertification(
     });
   });
   return { companySlug, certificationCode };
-}
-
-function parsed<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ValidationError(
-    result.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      code: issue.code,
-      message: issue.message,
-    })),
-  );
 }

@@ -15,10 +15,13 @@ function person(viewer: Viewer): Extract<Viewer, { kind: 'vendor' | 'staff' }> {
   return viewer;
 }
 
-/** Everything stored about the logged-in person. */
-export async function readMyData(store: ListingStore, viewer: Viewer): Promise<PersonalData> {
+/** The audit events a download holds at most, newest first; how many there are in all is said. */
+export const MAX_EVENTS = 10_000;
+
+/** Everything stored about the logged-in person, with their newest `events` audit events. */
+export async function readMyData(store: ListingStore, viewer: Viewer, events = MAX_EVENTS): Promise<PersonalData> {
   const id = await actorId(store.executor, person(viewer));
-  const data = await readPersonalData(store.executor, id);
+  const data = await readPersonalData(store.executor, id, Math.min(events, MAX_EVENTS));
   if (!data) throw new ForbiddenError('Your login is not known here any more; log in again.');
   return data;
 }

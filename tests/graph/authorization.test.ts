@@ -114,6 +114,7 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'Me.sessions':                       row('-',      'ok',   'ok',   'ok',    'ok', '-'),
   'Me.companies':                      row('-',      'ok',   'ok',   'ok',    'ok', '-'),
   'Me.download':                       row('-',      'ok',   'ok',   'ok',    'ok', '-'),
+  'Me.eventCount':                     row('-',      'ok',   'ok',   'ok',    'ok', '-'),
   'MySession.createdAt':               row('-',      'ok',   'ok',   'ok',    'ok', '-'),
   'MySession.lastSeenAt':              row('-',      'ok',   'ok',   'ok',    'ok', '-'),
   'MyCompany.slug':                    row('-',      'ok',   'ok',   'ok',    'ok', '-'),

@@ -62,7 +62,7 @@ afterAll(async () => {
   mailer?.close();
   if (addressB)
     await operatorWrite('test.optOutCleanup', 'MATCH (o:MailOptOut {addressHash: $hash}) DELETE o', {
-      hash: addressHash(addressB),
+      hash: addressHash(addressB, SECRET),
     });
   await world?.cleanup();
   if (outbox) await rm(outbox, { recursive: true, force: true });
@@ -146,6 +146,49 @@ describe('the yearly confirmation', () => {
     const failing = { ...deps(), mailer: { ...mailer, send: async () => Promise.reject(new Error('SMTP down')) } };
     expect(await sendConfirmationReminders(failing, at, [slug])).toEqual({ sent: 0, skipped: 0, failed: 1 });
     expect(await remind(slug, at)).toEqual({ sent: 1, skipped: 0, failed: 0 });
+  });
+
+  it('counts a reminder as sent when one of two addresses refuses it, and logs no address', async () => {
+    const slug = world.companyA.slug;
+    await confirmListing(api.services, world.viewers.vendorA, slug);
+    const since = await confirmedAt(slug);
+    const dead = `${world.prefix}-left-the-company@test.example`;
+    await operatorWrite(
+      'test.secondEditor',
+      `CREATE (:User {id: randomUUID(), issuer: 'test', subject: $subject, kind: 'vendor', name: 'Test left', email: $email, cvr: $cvr})`,
+      { subject: `${world.prefix}-left`, email: dead, cvr: world.companyA.cvr },
+    );
+    const lines: string[] = [];
+    const captured = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
+    const refusing: Mailer = {
+      ...mailer,
+      async send(mail) {
+        if (mail.to.includes(dead)) {
+          throw Object.assign(new Error(`Can't send mail - all recipients were rejected: 550 <${dead}> unknown`), {
+            code: 'EENVELOPE',
+            responseCode: 550,
+            rejected: [dead],
+          });
+        }
+        await mailer.send(mail);
+      },
+    };
+    const at = plusDay(addMonths(since, 11));
+    const first = await sendConfirmationReminders({ ...deps(), mailer: refusing, log: captured }, at, [slug]);
+    expect(first).toEqual({ sent: 1, skipped: 0, failed: 0 });
+    expect(lines.join('')).toContain('EENVELOPE');
+    expect(lines.join('')).not.toContain('@');
+    // Not given back: the address that got it is not written to again tomorrow.
+    expect(
+      await sendConfirmationReminders({ ...deps(), mailer: refusing, log: captured }, plusDay(at), [slug]),
+    ).toEqual({
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+    });
+    await operatorWrite('test.secondEditorGone', "MATCH (u:User {issuer: 'test', subject: $subject}) DETACH DELETE u", {
+      subject: `${world.prefix}-left`,
+    });
   });
 
   it("refuses another company's vendor, and writes nothing then", async () => {

@@ -241,6 +241,44 @@ describe('import of companies and products', () => {
     await removeCompanies([good]);
   });
 
+  it('runs two imports of one file at once one batch after the other: one creates, the other finds it unchanged', async () => {
+    const cvr = cvrFromSeed(8_099_000 + Math.floor(Math.random() * 90));
+    const file = csv([
+      {
+        type: 'company',
+        cvr,
+        name: `Samtidig ${world.prefix}`,
+        legalForm: 'ApS',
+        descriptionDa: 'Vi hjælper små virksomheder med it-sikkerhed i hverdagen.',
+        descriptionEn: 'We help small businesses with everyday IT security.',
+        address: 'Prøvevej 1',
+        postcode: '1000',
+        city: 'København',
+        municipalityCode: world.codes.municipality,
+        website: 'https://testfirma.example',
+        email: 'kontakt@testfirma.example',
+        phone: '+45 00 00 00 00',
+        founded: '2020',
+        employees: '5',
+        sizeBand: 'micro',
+        languages: 'da;en',
+        customerSizeBands: 'micro;small',
+        regionsServed: world.codes.region,
+      },
+    ]);
+    const [first, second] = await Promise.all([run(csvRows(file), false), run(csvRows(file), false)]);
+    expect([first.summary.create, second.summary.create].sort()).toEqual([0, 1]);
+    expect([first.summary.unchanged, second.summary.unchanged].sort()).toEqual([0, 1]);
+    const [row] = await testExecutor().read<{ companies: number; version: number; events: number }>(
+      'test.concurrentImport',
+      `MATCH (c:Company {cvr: $cvr})
+       RETURN count(c) AS companies, max(c.version) AS version,
+              COUNT { MATCH (e:AuditEvent {action: 'import'}) WHERE e.company = c.slug } AS events`,
+      { cvr },
+    );
+    expect(row).toEqual({ companies: 1, version: 1, events: 1 });
+  });
+
   it('reports a change by field, keeps before and after in the audit log, and a vendor edit made before it conflicts', async () => {
     const { slug, cvr } = world.companyA;
     const [published] = await testExecutor().read<{ version: number }>(

@@ -8,6 +8,7 @@ import { loadAstroHandler } from '../../src/server/astro-site';
 import { servicesOver } from '../../src/services';
 import { createApiToken } from '../../src/use-cases/api-tokens';
 import type { ListingStore } from '../../src/use-cases/listing-store';
+import { csrfOf as csrfOn, postForm } from '../support/forms';
 import { closeTestExecutor, operatorWrite, testExecutor } from '../support/graph';
 import { createTestWorld, type TestWorld } from '../support/listings';
 import { type CookieJar, logInAs, send } from '../support/login';
@@ -21,7 +22,6 @@ import { type CookieJar, logInAs, send } from '../support/login';
  */
 
 const base = inject('baseUrl');
-const origin = new URL(base).origin;
 const SECRET = /ck_[A-Za-z0-9_-]{43}/;
 
 let world: TestWorld;
@@ -64,19 +64,10 @@ afterAll(async () => {
   await closeTestExecutor();
 });
 
-async function csrfOf(jar: CookieJar, path: string): Promise<string> {
-  const html = await (await send(jar, new URL(path, base))).text();
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!token) throw new Error(`no CSRF token on ${path}`);
-  return token;
-}
+const csrfOf = (jar: CookieJar, path: string) => csrfOn(jar, new URL(path, base));
 
 const post = (jar: CookieJar, path: string, fields: Record<string, string>) =>
-  send(jar, new URL(path, base), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
-    body: new URLSearchParams(fields).toString(),
-  });
+  postForm(jar, new URL(path, base), fields);
 
 type GraphQLAnswer = {
   data?: Record<string, unknown> | null;

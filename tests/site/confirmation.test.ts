@@ -6,6 +6,7 @@ import { addressHash } from '../../src/mail/unsubscribe';
 import { sendConfirmationReminders } from '../../src/use-cases/confirmation';
 import { approveSubmission } from '../../src/use-cases/moderation';
 import { saveDraft, submitDraft } from '../../src/use-cases/submissions';
+import { hiddenField, postForm } from '../support/forms';
 import { closeTestExecutor, operatorWrite, testExecutor } from '../support/graph';
 import { createTestWorld, type TestWorld } from '../support/listings';
 import { CookieJar, logInAs, send } from '../support/login';
@@ -44,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (unsubscribed.length > 0) {
     await operatorWrite('test.optOutCleanup', 'MATCH (o:MailOptOut) WHERE o.addressHash IN $hashes DELETE o', {
-      hashes: unsubscribed.map(addressHash),
+      hashes: unsubscribed.map((address) => addressHash(address, inject('cookieSecret'))),
     });
   }
   await world?.cleanup();
@@ -54,14 +55,7 @@ afterAll(async () => {
 const get = (path: string, as = jar) => send(as, new URL(path, base));
 
 const post = (path: string, form: URLSearchParams, headers: Record<string, string> = { origin }, as = jar) =>
-  send(as, new URL(path, base), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: form.toString(),
-  });
-
-const hiddenField = (html: string, name: string) =>
-  new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+  postForm(as, new URL(path, base), form, headers);
 
 async function confirmedAt(slug: string): Promise<string> {
   const [row] = await testExecutor().read<{ at: string }>(
@@ -242,7 +236,7 @@ describe('the development mail page', () => {
     expect(form).toContain('Afmeld mails');
     const optedOut = () =>
       testExecutor().read('test.optedOut', 'MATCH (o:MailOptOut {addressHash: $hash}) RETURN o', {
-        hash: addressHash(address),
+        hash: addressHash(address, inject('cookieSecret')),
       });
     expect(await optedOut()).toHaveLength(0);
 

@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cvrFromSeed } from '../../graph/cvr';
 import { CSV_COLUMNS } from '../../src/use-cases/import-format';
+import { csrfOf as csrfOn } from '../support/forms';
 import { closeTestExecutor, testExecutor } from '../support/graph';
 import { createTestWorld, type TestWorld } from '../support/listings';
 import { type CookieJar, logInAs, send } from '../support/login';
@@ -29,12 +30,7 @@ afterAll(async () => {
   await closeTestExecutor();
 });
 
-async function csrfOf(jar: CookieJar, path: string): Promise<string> {
-  const html = await (await send(jar, new URL(path, base))).text();
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!token) throw new Error(`no CSRF token on ${path}`);
-  return token;
-}
+const csrfOf = (jar: CookieJar, path: string) => csrfOn(jar, new URL(path, base));
 
 function csvFile(): string {
   const company = {

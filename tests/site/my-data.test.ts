@@ -5,6 +5,7 @@ import type { Viewer } from '../../src/auth/viewer';
 import type { ListingStore } from '../../src/use-cases/listing-store';
 import { saveDraft, submitDraft } from '../../src/use-cases/submissions';
 import { testApi } from '../support/api';
+import { csrfTokenIn, postForm } from '../support/forms';
 import { closeTestExecutor, testExecutor, uniquePrefix } from '../support/graph';
 import { createTestWorld, type TestWorld } from '../support/listings';
 import { type CookieJar, logInAs, send } from '../support/login';
@@ -53,15 +54,7 @@ beforeAll(async () => {
   userId = row?.id ?? '';
   userIds.push(userId);
   // What she did as a vendor of company A: a product submitted for review, and one left as a draft.
-  const viewer: Viewer = {
-    kind: 'vendor',
-    subject: person.subject,
-    name: person.name,
-    email: person.email,
-    cvr: world.companyA.cvr,
-    companies: [world.companyA.slug],
-    sessionId: 'test',
-  };
+  const viewer = vendorOfA();
   const sent = await saveDraft(store, viewer, {
     kind: 'product',
     op: 'create',
@@ -100,14 +93,20 @@ afterAll(async () => {
   await closeTestExecutor();
 });
 
+/** The test person as a vendor of company A, as the use cases see her. */
+const vendorOfA = (): Viewer => ({
+  kind: 'vendor',
+  subject: person.subject,
+  name: person.name,
+  email: person.email,
+  cvr: world.companyA.cvr,
+  companies: [world.companyA.slug],
+  sessionId: 'test',
+});
+
 const get = (jar: CookieJar, path: string) => send(jar, new URL(path, site.baseUrl));
 const post = (jar: CookieJar, path: string, fields: Record<string, string>, origin = site.baseUrl) =>
-  send(jar, new URL(path, site.baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(origin).origin },
-    body: new URLSearchParams(fields).toString(),
-  });
-const tokenOn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  postForm(jar, new URL(path, site.baseUrl), fields, { origin: new URL(origin).origin });
 
 describe('my data', () => {
   it('is for logged-in people only, and linked from My pages', async () => {
@@ -172,9 +171,9 @@ describe('my data', () => {
     const html = await (await get(first, PAGE)).text();
     const noToken = await post(first, PAGE, { confirm: 'yes' });
     expect(noToken.status).toBe(403);
-    const otherOrigin = await post(first, PAGE, { confirm: 'yes', _csrf: tokenOn(html) }, 'https://evil.example');
+    const otherOrigin = await post(first, PAGE, { confirm: 'yes', _csrf: csrfTokenIn(html) }, 'https://evil.example');
     expect(otherOrigin.status).toBe(403);
-    const unconfirmed = await post(first, PAGE, { _csrf: tokenOn(html) });
+    const unconfirmed = await post(first, PAGE, { _csrf: csrfTokenIn(html) });
     expect(unconfirmed.status).toBe(400);
     const page = await unconfirmed.text();
     expect(page).toContain('id="error-summary"');
@@ -186,7 +185,7 @@ describe('my data', () => {
 
   it('deletes the personal data, logs out every session and keeps a reference that leads to no one', async () => {
     const html = await (await get(first, PAGE)).text();
-    const deleted = await post(first, PAGE, { confirm: 'yes', _csrf: tokenOn(html) });
+    const deleted = await post(first, PAGE, { confirm: 'yes', _csrf: csrfTokenIn(html) });
     expect(deleted.status).toBe(303);
     expect(deleted.headers.get('location')).toBe(`${PAGE}?deleted=1`);
     const receipt = await get(first, `${PAGE}?deleted=1`);
@@ -242,15 +241,7 @@ describe('my data', () => {
     expect(html).not.toContain(userId);
 
     const api = await testApi();
-    const viewer: Viewer = {
-      kind: 'vendor',
-      subject: person.subject,
-      name: person.name,
-      email: person.email,
-      cvr: world.companyA.cvr,
-      companies: [world.companyA.slug],
-      sessionId: 'test',
-    };
+    const viewer = vendorOfA();
     const me = await api.query<{
       me: { id: string; name: string; sessions: unknown[]; companies: Array<{ reasons: string[] }> };
     }>('{ me { id name sessions { createdAt lastSeenAt } companies { slug reasons } } }', {}, viewer);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GraphWriter } from '../../graph/write';
 import type { ListingStore } from '../../src/use-cases/listing-store';
 import { saveDraft, submitDraft } from '../../src/use-cases/submissions';
+import { csrfOf as csrfOn, postForm } from '../support/forms';
 import { closeTestExecutor, testExecutor } from '../support/graph';
 import { createTestWorld, type TestWorld } from '../support/listings';
 import { type CookieJar, logInAs, send } from '../support/login';
@@ -13,7 +14,6 @@ import { type CookieJar, logInAs, send } from '../support/login';
  */
 
 const base = inject('baseUrl');
-const origin = new URL(base).origin;
 let world: TestWorld;
 let store: ListingStore;
 let reviewer: CookieJar;
@@ -51,19 +51,10 @@ afterAll(async () => {
 
 const detailPath = () => `/ncc/gennemgang/${submissionId}`;
 
-async function csrfOf(jar: CookieJar, path: string): Promise<string> {
-  const html = await (await send(jar, new URL(path, base))).text();
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!token) throw new Error(`no CSRF token on ${path}`);
-  return token;
-}
+const csrfOf = (jar: CookieJar, path: string) => csrfOn(jar, new URL(path, base));
 
 const post = (jar: CookieJar, path: string, fields: Record<string, string>) =>
-  send(jar, new URL(path, base), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
-    body: new URLSearchParams(fields).toString(),
-  });
+  postForm(jar, new URL(path, base), fields);
 
 describe('the review pages', () => {
   it('send anonymous visitors to the login page and back, and answer a vendor with 403', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { publishedCompanies, publishedProducts, readSubmission, submittedQueue } from '../../graph/submissions';
 import { type CompanyFormValues, valuesOf } from '../../src/features/portal/company-form';
 import { type ProductFormValues, productValuesOf } from '../../src/features/portal/product-form';
+import { hiddenField, postForm } from '../support/forms';
 import { closeTestExecutor, operatorWrite, testExecutor } from '../support/graph';
 import { CookieJar, logInAs, send } from '../support/login';
 
@@ -64,14 +65,7 @@ afterAll(async () => {
 const get = (path: string, as = jar) => send(as, new URL(path, base));
 
 const post = (path: string, form: URLSearchParams, headers: Record<string, string> = { origin }, as = jar) =>
-  send(as, new URL(path, base), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: form.toString(),
-  });
-
-const hiddenField = (html: string, name: string) =>
-  new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+  postForm(as, new URL(path, base), form, headers);
 
 /** The fields a browser posts for these values: lists repeated, rows as `competences.0.headcount`. */
 function fieldsOf(values: CompanyFormValues | ProductFormValues, form: URLSearchParams): URLSearchParams {

@@ -3,7 +3,7 @@ import { checkCsrf } from '../../auth/csrf';
 import { type Locale, type MessageKey, t } from '../../i18n';
 import { type FieldIssue, ValidationError } from '../../use-cases/errors';
 import { type ImportRowReport, type ImportSummary, importListings } from '../../use-cases/import';
-import { formatOf, type ImportFormat, importRows } from '../../use-cases/import-format';
+import { formatOf, type ImportFormat, type ImportRow, importRows, LIST_COLUMNS } from '../../use-cases/import-format';
 import { refusal } from '../review/load';
 
 /**
@@ -52,19 +52,20 @@ async function runImport(astro: AstroGlobal): Promise<Exclude<ImportPageState, {
   const rows: ImportRowReport[] = [];
   let shown = 0;
   try {
-    const summary = await importListings(
-      locals.services,
-      locals.viewer,
-      importRows(format, file.stream() as unknown as AsyncIterable<Uint8Array>),
-      {
-        dryRun,
-        onRow: (row) => {
-          if (row.outcome === 'unchanged') return;
-          shown += 1;
-          if (rows.length < REPORT_ROWS) rows.push(row);
-        },
+    // The whole upload (at most 20 MiB) is read before anything is written: a CSV broken on its
+    // last line must not leave the first batches imported while the page says it was unreadable.
+    const parsed: ImportRow[] = [];
+    for await (const row of importRows(format, file.stream() as unknown as AsyncIterable<Uint8Array>)) {
+      parsed.push(row);
+    }
+    const summary = await importListings(locals.services, locals.viewer, parsed, {
+      dryRun,
+      onRow: (row) => {
+        if (row.outcome === 'unchanged') return;
+        shown += 1;
+        if (rows.length < REPORT_ROWS) rows.push(row);
       },
-    );
+    });
     return { report: { summary, format, rows, truncated: shown > rows.length }, problem: null };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
@@ -93,19 +94,7 @@ export function columnOf(path: string, format: ImportFormat): string {
   return path.split('.')[0] ?? path;
 }
 
-const LISTS = new Set([
-  'languages',
-  'customerSizeBands',
-  'regionsServed',
-  'sectorCodes',
-  'delivery',
-  'needSlugs',
-  'categoryCodes',
-  'csfCategoryCodes',
-  'regulationCodes',
-  'competences',
-  'certifications',
-]);
+const LISTS = new Set([...LIST_COLUMNS, 'competences', 'certifications']);
 
 /** One issue in the visitor's language, by its stable code (and, for the schema's own rules, its field). */
 export function issueText(locale: Locale, issue: FieldIssue): string {

@@ -14,7 +14,7 @@ import { personOf, toLogin } from '../auth/session';
  * says the account is deleted instead of asking it to log in.
  */
 
-/** How many of the person's audit events the page lists; the download has them all. */
+/** How many of the person's audit events the page lists; the download has up to MAX_EVENTS. */
 export const EVENTS_SHOWN = 100;
 
 export type MyDataOutcome =
@@ -41,7 +41,7 @@ export async function myDataRoute(astro: AstroGlobal): Promise<Response | MyData
       return astro.redirect(myDataPath(localeFrom(astro.currentLocale), { deleted: 1 }), 303);
     }
   }
-  return { deleted: false, data: await readMyData(astro.locals.services, person), problem };
+  return { deleted: false, data: await readMyData(astro.locals.services, person, EVENTS_SHOWN), problem };
 }
 
 /** The download: the same data as the page, as a JSON file. */

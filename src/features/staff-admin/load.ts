@@ -48,6 +48,17 @@ function issuesByField(issues: readonly FieldIssue[]): Record<string, string> {
 
 export type Problem = 'csrf' | 'NOT_FOUND';
 
+/** A POST's form once its Origin and CSRF token check out; null when there was no POST, or (403) when they do not. */
+async function checkedPost(astro: AstroGlobal, page: { problem: Problem | null }): Promise<FormData | null> {
+  if (astro.request.method !== 'POST') return null;
+  if (!(await checkCsrf(astro.request, astro.locals))) {
+    astro.response.status = 403;
+    page.problem = 'csrf';
+    return null;
+  }
+  return astro.request.formData();
+}
+
 export interface ApiKeysPage {
   tokens: ApiTokenView[];
   form: { name: string; validDays: string };
@@ -62,7 +73,7 @@ export interface ApiKeysPage {
 export async function apiKeysRoute(astro: AstroGlobal): Promise<Response | { forbidden: true } | ApiKeysPage> {
   const refused = gate(astro);
   if (refused) return refused;
-  const { locals, request } = astro;
+  const { locals } = astro;
   const locale: Locale = localeFrom(astro.currentLocale);
   const page: ApiKeysPage = {
     tokens: [],
@@ -72,35 +83,30 @@ export async function apiKeysRoute(astro: AstroGlobal): Promise<Response | { for
     created: null,
     revoked: astro.url.searchParams.get('revoked') === '1',
   };
-  if (request.method === 'POST') {
-    if (!(await checkCsrf(request, locals))) {
-      astro.response.status = 403;
-      page.problem = 'csrf';
-    } else {
-      const form = await request.formData();
-      try {
-        if (text(form, 'action') === 'revoke') {
-          await revokeApiToken(locals.services, locals.viewer, text(form, 'id'));
-          return astro.redirect(apiKeysPath(locale, { revoked: '1' }), 303);
-        }
-        page.form = { name: text(form, 'name'), validDays: text(form, 'validDays') };
-        const days = page.form.validDays.trim();
-        const { token, secret } = await createApiToken(locals.services, locals.viewer, {
-          name: page.form.name,
-          validDays: /^\d+$/.test(days) ? Number(days) : Number.NaN,
-        });
-        page.created = { name: token.name, secret, expiresAt: token.expiresAt };
-        page.form = { name: '', validDays: String(API_TOKEN_DEFAULT_DAYS) };
-        astro.response.status = 201;
-      } catch (error) {
-        if (!(error instanceof UseCaseError)) throw error;
-        if (error instanceof ValidationError && text(form, 'action') !== 'revoke') {
-          astro.response.status = 400;
-          page.errors = issuesByField(error.issues);
-        } else {
-          astro.response.status = error.code === 'FORBIDDEN' ? 403 : 404;
-          page.problem = 'NOT_FOUND';
-        }
+  const form = await checkedPost(astro, page);
+  if (form) {
+    try {
+      if (text(form, 'action') === 'revoke') {
+        await revokeApiToken(locals.services, locals.viewer, text(form, 'id'));
+        return astro.redirect(apiKeysPath(locale, { revoked: '1' }), 303);
+      }
+      page.form = { name: text(form, 'name'), validDays: text(form, 'validDays') };
+      const days = page.form.validDays.trim();
+      const { token, secret } = await createApiToken(locals.services, locals.viewer, {
+        name: page.form.name,
+        validDays: /^\d+$/.test(days) ? Number(days) : Number.NaN,
+      });
+      page.created = { name: token.name, secret, expiresAt: token.expiresAt };
+      page.form = { name: '', validDays: String(API_TOKEN_DEFAULT_DAYS) };
+      astro.response.status = 201;
+    } catch (error) {
+      if (!(error instanceof UseCaseError)) throw error;
+      if (error instanceof ValidationError && text(form, 'action') !== 'revoke') {
+        astro.response.status = 400;
+        page.errors = issuesByField(error.issues);
+      } else {
+        astro.response.status = error.code === 'FORBIDDEN' ? 403 : 404;
+        page.problem = 'NOT_FOUND';
       }
     }
   }
@@ -121,7 +127,7 @@ export async function companyAccessRoute(
 ): Promise<Response | { forbidden: true } | CompanyAccessPage> {
   const refused = gate(astro);
   if (refused) return refused;
-  const { locals, request } = astro;
+  const { locals } = astro;
   const locale: Locale = localeFrom(astro.currentLocale);
   const done = astro.url.searchParams.get('done');
   const page: CompanyAccessPage = {
@@ -131,31 +137,26 @@ export async function companyAccessRoute(
     problem: null,
     done: done === 'granted' || done === 'revoked' ? done : null,
   };
-  if (request.method === 'POST') {
-    if (!(await checkCsrf(request, locals))) {
-      astro.response.status = 403;
-      page.problem = 'csrf';
-    } else {
-      const form = await request.formData();
-      const input = { subject: text(form, 'subject'), companySlug: text(form, 'companySlug') };
-      const revoking = text(form, 'action') === 'revoke';
-      try {
-        if (revoking) await revokeCompanyAccess(locals.services, locals.viewer, input);
-        else await grantCompanyAccess(locals.services, locals.viewer, input);
-        return astro.redirect(companyAccessPath(locale, { done: revoking ? 'revoked' : 'granted' }), 303);
-      } catch (error) {
-        if (!(error instanceof UseCaseError)) throw error;
-        if (!revoking) page.form = input;
-        if (error instanceof ValidationError && !revoking) {
-          astro.response.status = 400;
-          page.errors = issuesByField(error.issues);
-        } else if (error.code === 'NOT_FOUND' && !revoking) {
-          astro.response.status = 400;
-          page.errors = { companySlug: 'unknown_company' };
-        } else {
-          astro.response.status = error.code === 'FORBIDDEN' ? 403 : 404;
-          page.problem = 'NOT_FOUND';
-        }
+  const form = await checkedPost(astro, page);
+  if (form) {
+    const input = { subject: text(form, 'subject'), companySlug: text(form, 'companySlug') };
+    const revoking = text(form, 'action') === 'revoke';
+    try {
+      if (revoking) await revokeCompanyAccess(locals.services, locals.viewer, input);
+      else await grantCompanyAccess(locals.services, locals.viewer, input);
+      return astro.redirect(companyAccessPath(locale, { done: revoking ? 'revoked' : 'granted' }), 303);
+    } catch (error) {
+      if (!(error instanceof UseCaseError)) throw error;
+      if (!revoking) page.form = input;
+      if (error instanceof ValidationError && !revoking) {
+        astro.response.status = 400;
+        page.errors = issuesByField(error.issues);
+      } else if (error.code === 'NOT_FOUND' && !revoking) {
+        astro.response.status = 400;
+        page.errors = { companySlug: 'unknown_company' };
+      } else {
+        astro.response.status = error.code === 'FORBIDDEN' ? 403 : 404;
+        page.problem = 'NOT_FOUND';
       }
     }
   }

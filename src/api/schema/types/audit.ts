@@ -98,6 +98,9 @@ const MyCompanyRef = builder.objectRef<PersonalData['companies'][number]>('MyCom
   }),
 });
 
+/** The audit events `me.download` carries at most (the answer stays under the response cap); the page's JSON download has more. */
+const ME_EVENTS = 1_000;
+
 const MeRef = builder.objectRef<PersonalData>('Me').implement({
   description: 'Everything Cyberkort stores about the logged-in person.',
   authScopes: PERSON,
@@ -114,8 +117,12 @@ const MeRef = builder.objectRef<PersonalData>('Me').implement({
     lastLoginAt: t.string({ nullable: true, resolve: (me) => me.user.lastLoginAt }),
     sessions: t.field({ type: [MySessionRef], resolve: (me) => me.sessions }),
     companies: t.field({ type: [MyCompanyRef], resolve: (me) => me.companies }),
+    eventCount: t.int({
+      description: 'How many audit events name you as the actor.',
+      resolve: (me) => me.eventCount,
+    }),
     download: t.string({
-      description: 'All of it, submissions and audit events included, as the JSON the page offers for download.',
+      description: `All of it as JSON: submissions, and your newest ${ME_EVENTS} audit events (eventCount says how many there are; the page's download has up to 10,000).`,
       resolve: (me) => JSON.stringify(me),
     }),
   }),
@@ -151,7 +158,7 @@ builder.queryFields((t) => ({
     type: MeRef,
     description: 'What Cyberkort stores about you (a vendor or NCC-DK staff logged in with a session).',
     authScopes: PERSON,
-    resolve: (_root, _args, context) => answering(() => readMyData(context.services, context.viewer)),
+    resolve: (_root, _args, context) => answering(() => readMyData(context.services, context.viewer, ME_EVENTS)),
   }),
 }));
 
