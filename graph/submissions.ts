@@ -135,7 +135,10 @@ const PRODUCT_VERSION = `
 MATCH (:Company {slug: $company})-[:OFFERS]->(p:Product {slug: $product})
 RETURN p.version AS version`;
 
-const USER_OF = 'MATCH (u:User {subject: $subject, kind: $kind}) RETURN u.id AS id';
+// A person who has logged in before a placeholder from a grant (which has no issuer): theirs.
+const USER_OF = `
+MATCH (u:User {subject: $subject, kind: $kind})
+RETURN u.id AS id ORDER BY u.issuer IS NULL, u.lastLoginAt DESC LIMIT 1`;
 
 const CREATE = `
 MATCH (u:User {id: $authorId})

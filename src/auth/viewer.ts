@@ -21,6 +21,11 @@ export type Viewer =
       companies: readonly string[];
       /** The session's stored hash (graph/sessions.ts): names the session, cannot act as its cookie. */
       sessionId: string;
+      /**
+       * The session's `(:User).id`, the pseudonymous reference the audit log keeps. Absent where no
+       * session is behind the viewer (tests, benchmarks), where it is looked up by subject.
+       */
+      userId?: string;
     }
   | {
       kind: 'staff';
@@ -28,8 +33,9 @@ export type Viewer =
       name: string;
       email: string | null;
       roles: readonly StaffRole[];
-      /** As for vendors: the session's stored hash. */
+      /** As for vendors: the session's stored hash and its User's id. */
       sessionId: string;
+      userId?: string;
     }
   | {
       kind: 'token';

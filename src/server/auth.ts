@@ -42,7 +42,7 @@ const LOGIN_FLOW_SECONDS = 10 * 60;
 const MAX_FORM_BYTES = 4096;
 
 function viewerOf(user: SessionUser, sessionId: string): Viewer {
-  const person = { subject: user.subject, name: user.name, email: user.email, sessionId };
+  const person = { subject: user.subject, name: user.name, email: user.email, sessionId, userId: user.id };
   return user.kind === 'vendor'
     ? { kind: 'vendor', ...person, cvr: user.cvr ?? '', companies: user.companies }
     : { kind: 'staff', ...person, roles: user.roles as StaffRole[] };

@@ -69,6 +69,9 @@ export function mayEdit(viewer: Viewer, submission: StoredSubmission): boolean {
 /** The logged-in person's pseudonymous id; a viewer without one (anonymous, a token) may not write. */
 export async function actorId(reader: Reader, viewer: Viewer): Promise<string> {
   if (viewer.kind !== 'vendor' && viewer.kind !== 'staff') throw new ForbiddenError('Log in to do this.');
+  // The session's own User: a lookup by subject could meet a second node for the same person (a
+  // grant's placeholder made while they first logged in) and act on the wrong one.
+  if (viewer.userId) return viewer.userId;
   const id = await userIdOf(reader, { subject: viewer.subject, kind: viewer.kind });
   if (!id) throw new ForbiddenError('Your login is not known here any more; log in again.');
   return id;

@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastChangeSeq } from '../../graph/changes';
 import { addMonths, isUnconfirmed } from '../../graph/confirmation';
-import { candidateReadModel, type Follower, followGraphChanges, searchReadModel } from '../../src/indexing/sync';
+import type { Follower } from '../../src/indexing/sync';
 import { createMailer, type Mailer, readOutbox } from '../../src/mail/mailer';
 import { addressHash } from '../../src/mail/unsubscribe';
 import { confirmListing, sendConfirmationReminders, unsubscribe } from '../../src/use-cases/confirmation';
 import { approveSubmission } from '../../src/use-cases/moderation';
 import { saveDraft, submitDraft } from '../../src/use-cases/submissions';
-import { testApi } from '../support/api';
+import { followIntoReadModels, testApi } from '../support/api';
 import { closeTestExecutor, operatorWrite, testExecutor } from '../support/graph';
 import { createTestWorld, type TestWorld } from '../support/listings';
 
@@ -49,12 +48,7 @@ beforeAll(async () => {
     MAIL_FROM: 'Cyberkort <ikke-svar@cyberkort.example>',
     MAIL_OUTBOX_DIR: outbox,
   });
-  const { services } = api;
-  follower = followGraphChanges(
-    services.executor,
-    [searchReadModel(services.executor, services.search), candidateReadModel(services.matcher.candidates)],
-    { after: await lastChangeSeq(services.executor), intervalMs: 200, reconcileMs: 3_600_000 },
-  );
+  follower = await followIntoReadModels(api.services);
 });
 
 afterAll(async () => {

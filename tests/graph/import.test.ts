@@ -6,11 +6,12 @@ import { cvrFromSeed } from '../../graph/cvr';
 import { GraphWriter } from '../../graph/write';
 import { ForbiddenError } from '../../src/use-cases/errors';
 import { type ImportRowReport, type ImportSummary, importListings, OPERATOR } from '../../src/use-cases/import';
-import { CSV_COLUMNS, csvRows, jsonRows } from '../../src/use-cases/import-format';
+import { csvRows, jsonRows } from '../../src/use-cases/import-format';
 import type { ListingStore } from '../../src/use-cases/listing-store';
 import { saveDraft, submitDraft } from '../../src/use-cases/submissions';
 import { testApi } from '../support/api';
 import { closeTestExecutor, operatorWrite, testExecutor } from '../support/graph';
+import { companyCells, csvLines } from '../support/import-files';
 import { createTestWorld, listingFingerprint, type TestWorld } from '../support/listings';
 
 /**
@@ -102,14 +103,6 @@ async function graphState(cvrs: readonly string[]) {
   return { listings, events: events?.n };
 }
 
-/** A CSV text from rows of cells by column name. */
-function csv(rows: Array<Record<string, string>>): string[] {
-  const quote = (cell: string) => (/[",\n;]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
-  return [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => quote(row[c] ?? '')).join(','))].map(
-    (line) => `${line}\n`,
-  );
-}
-
 describe('import of companies and products', () => {
   it('imports the example file: a dry run writes nothing, the real run creates every row, a second run nothing', async () => {
     const before = await graphState(EXAMPLE_CVRS);
@@ -167,24 +160,6 @@ describe('import of companies and products', () => {
 
   it('imports only the good rows of a file with bad ones, and explains each refusal by field', async () => {
     const good = cvrFromSeed(8_099_100 + Math.floor(Math.random() * 800));
-    const base = {
-      legalForm: 'ApS',
-      descriptionDa: 'Vi hjælper små virksomheder med it-sikkerhed i hverdagen.',
-      descriptionEn: 'We help small businesses with everyday IT security.',
-      address: 'Prøvevej 1',
-      postcode: '1000',
-      city: 'København',
-      municipalityCode: world.codes.municipality,
-      website: 'https://testfirma.example',
-      email: 'kontakt@testfirma.example',
-      phone: '+45 00 00 00 00',
-      founded: '2020',
-      employees: '5',
-      sizeBand: 'micro',
-      languages: 'da;en',
-      customerSizeBands: 'micro;small',
-      regionsServed: world.codes.region,
-    };
     const product = {
       type: 'product',
       cvr: good,
@@ -199,10 +174,10 @@ describe('import of companies and products', () => {
       needSlugs: world.codes.need,
       categoryCodes: world.codes.category,
     };
-    const file = csv([
-      { type: 'company', cvr: good, name: `Godt Firma ${world.prefix}`, ...base },
-      { type: 'company', cvr: '12345678', name: `Forkert CVR ${world.prefix}`, ...base },
-      { type: 'company', cvr: good, name: `Igen ${world.prefix}`, ...base },
+    const file = csvLines([
+      companyCells(world, { cvr: good, name: `Godt Firma ${world.prefix}` }),
+      companyCells(world, { cvr: '12345678', name: `Forkert CVR ${world.prefix}` }),
+      companyCells(world, { cvr: good, name: `Igen ${world.prefix}` }),
       { ...product, slug: `${world.prefix}-godt`, name: 'Godt produkt' },
       { ...product, slug: `${world.prefix}-ukendt-behov`, name: 'Ukendt behov', needSlugs: 'findes-ikke' },
       { ...product, slug: `${world.prefix}-kort`, name: 'Kort', descriptionDa: 'For kort' },
@@ -243,29 +218,7 @@ describe('import of companies and products', () => {
 
   it('runs two imports of one file at once one batch after the other: one creates, the other finds it unchanged', async () => {
     const cvr = cvrFromSeed(8_099_000 + Math.floor(Math.random() * 90));
-    const file = csv([
-      {
-        type: 'company',
-        cvr,
-        name: `Samtidig ${world.prefix}`,
-        legalForm: 'ApS',
-        descriptionDa: 'Vi hjælper små virksomheder med it-sikkerhed i hverdagen.',
-        descriptionEn: 'We help small businesses with everyday IT security.',
-        address: 'Prøvevej 1',
-        postcode: '1000',
-        city: 'København',
-        municipalityCode: world.codes.municipality,
-        website: 'https://testfirma.example',
-        email: 'kontakt@testfirma.example',
-        phone: '+45 00 00 00 00',
-        founded: '2020',
-        employees: '5',
-        sizeBand: 'micro',
-        languages: 'da;en',
-        customerSizeBands: 'micro;small',
-        regionsServed: world.codes.region,
-      },
-    ]);
+    const file = csvLines([companyCells(world, { cvr, name: `Samtidig ${world.prefix}` })]);
     const [first, second] = await Promise.all([run(csvRows(file), false), run(csvRows(file), false)]);
     expect([first.summary.create, second.summary.create].sort()).toEqual([0, 1]);
     expect([first.summary.unchanged, second.summary.unchanged].sort()).toEqual([0, 1]);

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lastChangeSeq } from '../../graph/changes';
 import { GraphWriter, type WriteTransaction } from '../../graph/write';
 import type { Viewer } from '../../src/auth/viewer';
-import { candidateReadModel, type Follower, followGraphChanges, searchReadModel } from '../../src/indexing/sync';
+import type { Follower } from '../../src/indexing/sync';
 import { approveSubmission } from '../../src/use-cases/moderation';
 import { saveDraft, submitDraft } from '../../src/use-cases/submissions';
-import { testApi } from '../support/api';
+import { followIntoReadModels, testApi } from '../support/api';
 import { closeTestExecutor, testExecutor } from '../support/graph';
 import { createTestWorld, listingFingerprint, type TestWorld } from '../support/listings';
 
@@ -24,12 +24,7 @@ let follower: Follower;
 beforeAll(async () => {
   api = await testApi();
   world = await createTestWorld(testExecutor(), 'moderation');
-  const { services } = api;
-  follower = followGraphChanges(
-    services.executor,
-    [searchReadModel(services.executor, services.search), candidateReadModel(services.matcher.candidates)],
-    { after: await lastChangeSeq(services.executor), intervalMs: 200, reconcileMs: 3_600_000 },
-  );
+  follower = await followIntoReadModels(api.services);
 });
 
 afterAll(async () => {

@@ -81,6 +81,8 @@ async function graphql(
   const headers = new Headers({ 'content-type': 'application/json' });
   if (options.bearer) headers.set('authorization', `Bearer ${options.bearer}`);
   if (options.authorization) headers.set('authorization', options.authorization);
+  // A logged-in browser's own scripts send yoga's CSRF-prevention header; mutations need it.
+  if (options.jar) headers.set('x-graphql-yoga-csrf', '1');
   const init = { method: 'POST', headers, body: JSON.stringify({ query: document }) };
   const response = options.jar
     ? await send(options.jar, new URL('/graphql', base), init)
@@ -414,7 +416,7 @@ describe('the mutation rate limit', () => {
         app.inject({
           method: 'POST',
           url: '/graphql',
-          headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+          headers: { 'content-type': 'application/json', ...(cookie ? { cookie, 'x-graphql-yoga-csrf': '1' } : {}) },
           payload: JSON.stringify({ query }),
         });
       const mutation = 'mutation { submitDraft(id: "x") { __typename } }';

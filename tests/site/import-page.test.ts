@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cvrFromSeed } from '../../graph/cvr';
-import { CSV_COLUMNS } from '../../src/use-cases/import-format';
 import { csrfOf as csrfOn } from '../support/forms';
 import { closeTestExecutor, testExecutor } from '../support/graph';
+import { companyCells, csvLines } from '../support/import-files';
 import { createTestWorld, type TestWorld } from '../support/listings';
 import { type CookieJar, logInAs, send } from '../support/login';
 
@@ -33,35 +33,14 @@ afterAll(async () => {
 const csrfOf = (jar: CookieJar, path: string) => csrfOn(jar, new URL(path, base));
 
 function csvFile(): string {
-  const company = {
-    type: 'company',
+  const company = companyCells(world, {
     cvr: goodCvr,
     name: `Importfirma ${world.prefix}`,
-    legalForm: 'ApS',
-    descriptionDa: 'Vi hjælper små virksomheder med it-sikkerhed i hverdagen.',
-    descriptionEn: 'We help small businesses with everyday IT security.',
-    address: 'Prøvevej 1',
-    postcode: '1000',
-    city: 'København',
-    municipalityCode: world.codes.municipality,
     website: 'https://importfirma.example',
     email: 'kontakt@importfirma.example',
-    phone: '+45 00 00 00 00',
-    founded: '2020',
-    employees: '5',
-    sizeBand: 'micro',
-    languages: 'da;en',
     customerSizeBands: 'micro',
-    regionsServed: world.codes.region,
-  };
-  const rows: Array<Record<string, string>> = [
-    company,
-    { ...company, cvr: '12345678', name: `Forkert ${world.prefix}` },
-  ];
-  const quote = (cell: string) => (/[",;\n]/.test(cell) ? `"${cell}"` : cell);
-  return [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => quote(row[c] ?? '')).join(','))].join(
-    '\n',
-  );
+  });
+  return csvLines([company, { ...company, cvr: '12345678', name: `Forkert ${world.prefix}` }]).join('');
 }
 
 function upload(jar: CookieJar, path: string, fields: Record<string, string>, file?: string) {

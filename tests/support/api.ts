@@ -1,4 +1,6 @@
+import { lastChangeSeq } from '../../graph/changes';
 import type { Viewer } from '../../src/auth/viewer';
+import { candidateReadModel, type Follower, followGraphChanges, searchReadModel } from '../../src/indexing/sync';
 import { servicesOver } from '../../src/services';
 import { testExecutor } from './graph';
 
@@ -30,4 +32,16 @@ export async function testApi(env: Record<string, string> = {}) {
     return (await response.json()) as never;
   }
   return { services, query };
+}
+
+/**
+ * Follows the graph's changes from now on into the services' search index and matcher, as the
+ * server does, every 200 ms (no reconciling sweep during a test). Stop it in afterAll.
+ */
+export async function followIntoReadModels(services: Awaited<ReturnType<typeof servicesOver>>): Promise<Follower> {
+  return followGraphChanges(
+    services.executor,
+    [searchReadModel(services.executor, services.search), candidateReadModel(services.matcher.candidates)],
+    { after: await lastChangeSeq(services.executor), intervalMs: 200, reconcileMs: 3_600_000 },
+  );
 }
