@@ -108,9 +108,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     // The one node every import batch locks first (graph/import.ts), so two imports at once run
-    // their batches one after the other instead of both planning from the same state.
+    // their batches one after the other instead of both planning from the same state. The node
+    // is made by the first import (MERGE on a unique key is safe from races); a migration that
+    // made it would put data into the empty database a restore needs.
     id: '0011-import-lock',
-    statements: [unique('ImportLock', 'id'), "MERGE (:ImportLock {id: 'import'})"],
+    statements: [unique('ImportLock', 'id')],
   },
 ];
 

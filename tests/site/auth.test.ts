@@ -417,6 +417,49 @@ describe('forms that change something', () => {
   });
 });
 
+describe('login attempts', () => {
+  it('are limited per address: the login start and the callback answer 429 with Retry-After and a code', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_LOGIN: '2' });
+    const provider = await startDevProvider({
+      nodeEnv: 'test',
+      port: 0,
+      redirectUri: redirectUriOf(config),
+      claims: { vendor: vendorClaimNames(config), staff: staffClaimNames(config) },
+      people: [],
+    });
+    const app = Fastify();
+    app.register(cookies, { secret: config.COOKIE_SECRET, production: false });
+    app.register(rateLimiting);
+    const settings = { issuer: provider.issuer, scope: 'openid' };
+    app.register(auth, {
+      executor: testExecutor(),
+      config,
+      identity: {
+        vendor: { ...settings, ...provider.clients.vendor, claims: vendorClaimNames(config) },
+        staff: { ...settings, ...provider.clients.staff, claims: staffClaimNames(config), groups: staffGroups(config) },
+        redirectUri: redirectUriOf(config),
+      },
+    });
+    try {
+      for (let i = 0; i < 2; i++) {
+        expect((await app.inject({ url: '/auth/login?as=vendor' })).statusCode).toBe(303);
+      }
+      const limited = await app.inject({ url: '/auth/login?as=vendor' });
+      expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.body).toContain('RATE_LIMITED');
+      // The callback has a count of its own, so guessing codes there is limited as well.
+      for (let i = 0; i < 2; i++) {
+        expect((await app.inject({ url: '/auth/callback?code=x&state=y' })).statusCode).toBe(400);
+      }
+      expect((await app.inject({ url: '/auth/callback?code=x&state=y' })).statusCode).toBe(429);
+    } finally {
+      await app.close();
+      await provider.close();
+    }
+  });
+});
+
 describe('behind https', () => {
   it('the cookies are Secure and prefixed, the session one bound to this host and path /', async () => {
     const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://cyberkort.example' });

@@ -178,7 +178,7 @@ describe('a vendor publishes a product through review, and retires it', () => {
     // The diff shows what would be published, field by field.
     const diff = await staff.locator('main').textContent();
     expect(diff).toContain(productName);
-    expect(diff).toContain('4900');
+    expect(diff).toContain('4.900 kr.');
     await staff.getByRole('button', { name: 'Godkend' }).click();
     await staff.waitForURL(/\/ncc\/gennemgang\?/);
     await staff.close();
