@@ -62,7 +62,8 @@ export async function startOwnSite(people: DevPerson[]): Promise<OwnSite> {
     },
     astro: await loadAstroHandler(ASTRO_ENTRY),
     config,
-    log: pino({ level: 'silent' }),
+    // Errors only: a 500 in a test run should say why in the test's output.
+    log: pino({ level: 'error' }),
   });
   await app.listen({ port, host: '127.0.0.1' });
   return {
