@@ -114,6 +114,19 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '0011-import-lock',
     statements: [unique('ImportLock', 'id')],
   },
+  {
+    // Demand analytics (graph/analytics/demand.ts): the daily rollup's keys (absent dimensions are
+    // '' so the keys hold), the days done, and the day index the rollup job reads signals by.
+    id: '0012-demand-rollup',
+    statements: [
+      'CREATE CONSTRAINT demandday_key IF NOT EXISTS FOR (n:DemandDay) REQUIRE (n.day, n.kind, n.need, n.region, n.sector, n.sizeBand) IS UNIQUE',
+      'CREATE CONSTRAINT demandmiss_key IF NOT EXISTS FOR (n:DemandMiss) REQUIRE (n.day, n.words, n.region, n.sector, n.sizeBand) IS UNIQUE',
+      unique('DemandRollup', 'day'),
+      index('DemandSignal', 'day'),
+      index('DemandDay', 'day'),
+      index('DemandMiss', 'day'),
+    ],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

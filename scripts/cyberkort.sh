@@ -36,6 +36,8 @@ case "$task" in
   reindex) exec npx tsx scripts/reindex.ts "$@" ;;
   import) exec npx tsx scripts/import.ts "$@" ;;
   reminders) exec npx tsx scripts/reminders.ts "$@" ;;
+  rollup) exec npx tsx scripts/rollup.ts "$@" ;;
+  export) exec npx tsx scripts/export.ts "$@" ;;
   backup) exec npx tsx scripts/backup.ts "$@" ;;
   restore) exec npx tsx scripts/restore.ts "$@" ;;
   neo4j) exec npx tsx scripts/neo4j.ts "$@" ;;
@@ -49,6 +51,6 @@ case "$task" in
   bench:moderation) exec npx tsx scripts/bench-moderation.ts "$@" ;;
   bench:import) exec npx tsx scripts/bench-import.ts "$@" ;;
   *)
-    echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|import|reminders|backup|restore|neo4j|schema:print|bench:*" >&2
+    echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|import|reminders|rollup|export|backup|restore|neo4j|schema:print|bench:*" >&2
     exit 2 ;;
 esac

@@ -201,6 +201,8 @@ const schema = z
       .regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/, 'must be an e-mail address, optionally as Name <address>')
       .default('Cyberkort <ikke-svar@cyberkort.dk>'),
     MAIL_OUTBOX_DIR: z.string().trim().min(1, 'must not be empty').default('.data/outbox'),
+    // Open data (src/use-cases/open-data.ts): the nightly export's folder, served at /aaben-data/<file>.
+    OPEN_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.data/open-data'),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && (!env.NEO4J_USER || !env.NEO4J_PASSWORD)) {

@@ -15,7 +15,9 @@ import type { AppConfig } from './config';
 import { candidateReadModel, followGraphChanges, reindexAll, searchReadModel } from './indexing/sync';
 import { createMailer } from './mail/mailer';
 import { assembleServices, type Services } from './services';
+import { rollUpPastDays } from './use-cases/analytics-demand';
 import { sendConfirmationReminders } from './use-cases/confirmation';
+import { exportOpenData, msUntilNightlyExport, openDataIsStale } from './use-cases/open-data';
 import { waitForNeo4j } from './wait-for-neo4j';
 
 /**
@@ -48,6 +50,13 @@ const SESSION_PRUNE_MS = 10 * 60_000;
 /** The confirmation reminders' first run after start, and then their schedule. */
 const REMINDER_DELAY_MS = 60_000;
 const REMINDER_INTERVAL_MS = 24 * 60 * 60_000;
+
+/** The demand rollup's first run after start, and how often it then looks for a day that has ended. */
+const ROLLUP_DELAY_MS = 90_000;
+const ROLLUP_INTERVAL_MS = 60 * 60_000;
+
+/** When a (re)started server writes the open-data export if the last one is missing or stale. */
+const OPEN_DATA_DELAY_MS = 2 * 60_000;
 
 export async function startRuntime(
   config: AppConfig,
@@ -158,6 +167,44 @@ export async function startRuntime(
     const dailyReminders = setInterval(remind, REMINDER_INTERVAL_MS);
     dailyReminders.unref();
 
+    // The daily demand rollup (src/use-cases/analytics-demand.ts): shortly after start (a restart
+    // catches up on missed days), then hourly, so each day is rolled up within an hour after it
+    // ends (Neo4j's day). Days done are recorded on the graph, so a run with nothing new changes nothing.
+    const rollUp = () => {
+      rollUpPastDays(writer)
+        .then((run) => {
+          if (run.days.length > 0) log.info(run, 'demand rolled up');
+        })
+        .catch((error) => log.warn({ err: error }, 'demand not rolled up yet; will retry'));
+    };
+    const firstRollup = setTimeout(rollUp, ROLLUP_DELAY_MS);
+    firstRollup.unref();
+    const hourlyRollup = setInterval(rollUp, ROLLUP_INTERVAL_MS);
+    hourlyRollup.unref();
+
+    // The open-data export (/aaben-data): nightly, and a few minutes after start when the last
+    // export is missing or more than a day old. Each run replaces the files at once.
+    let openDataTimer: NodeJS.Timeout | undefined;
+    let openDataStopped = false;
+    const exportNow = () =>
+      exportOpenData({ executor: jobsExecutor, dir: config.OPEN_DATA_DIR, publicUrl: config.PUBLIC_URL })
+        .then((manifest) =>
+          log.info({ companies: manifest.companies, products: manifest.products }, 'open data exported'),
+        )
+        .catch((error) => log.warn({ err: error }, 'open data not exported; the previous export stays'));
+    const scheduleOpenData = () => {
+      if (openDataStopped) return;
+      openDataTimer = setTimeout(() => {
+        exportNow().finally(scheduleOpenData);
+      }, msUntilNightlyExport(new Date()));
+      openDataTimer.unref();
+    };
+    scheduleOpenData();
+    const firstOpenData = setTimeout(() => {
+      openDataIsStale(config.OPEN_DATA_DIR, new Date()).then((stale) => (stale ? exportNow() : undefined));
+    }, OPEN_DATA_DELAY_MS);
+    firstOpenData.unref();
+
     const activeExecutor = executor;
     const activeEngine = search;
     const activeIdentity = identity;
@@ -179,6 +226,11 @@ export async function startRuntime(
         clearInterval(sessionPruning);
         clearTimeout(firstReminders);
         clearInterval(dailyReminders);
+        clearTimeout(firstRollup);
+        clearInterval(hourlyRollup);
+        openDataStopped = true;
+        clearTimeout(openDataTimer);
+        clearTimeout(firstOpenData);
         mailer.close();
         await activeIdentity.stop();
         await services.demand.close();

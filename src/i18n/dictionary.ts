@@ -15,6 +15,7 @@ import { homeMessages } from '../features/home/messages';
 import { importMessages } from '../features/import/messages';
 import { matchMessages } from '../features/match/messages';
 import { myDataMessages } from '../features/my-data/messages';
+import { openDataMessages } from '../features/open-data/messages';
 import { portalMessages } from '../features/portal/messages';
 import { productMessages } from '../features/product/messages';
 import { rankingMessages } from '../features/ranking/messages';
@@ -42,6 +43,7 @@ const TABLES = [
   myDataMessages,
   portalMessages,
   staffAdminMessages,
+  openDataMessages,
 ] as const;
 
 type KeysOf<Table> = Table extends { da: infer Da } ? keyof Da : never;

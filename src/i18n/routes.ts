@@ -26,6 +26,8 @@ const PAGES = {
   unsubscribe: { da: '/afmeld', en: '/en/unsubscribe' },
   /** The vendor's "still correct" confirmation (a POST from My pages). */
   confirmListing: { da: '/mine-sider/bekraeft', en: '/en/my-pages/confirm' },
+  /** The open-data page: the export's files, their licence and the DCAT-AP description (the files are at /aaben-data/<file>). */
+  openData: { da: '/aaben-data', en: '/en/open-data' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** Profile pages: the prefix is followed by one slug segment. Slugs are the same in both languages. */
@@ -78,6 +80,7 @@ export function profilePath(locale: Locale, profile: ProfileName, slug: string):
 export const homePath = (locale: Locale): string => pagePath(locale, 'home');
 export const needsPath = (locale: Locale): string => `${pagePath(locale, 'home')}#${NEEDS_ANCHOR}`;
 export const searchPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'search', query);
+export const openDataPath = (locale: Locale): string => pagePath(locale, 'openData');
 export const aboutPath = (locale: Locale): string => pagePath(locale, 'about');
 export const matchPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'match', query);
 export const comparePath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'compare', query);

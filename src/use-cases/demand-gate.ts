@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { DemandSignal } from '../../graph/demand';
 import { copenhagenDay } from '../../graph/match/candidates';
+import type { Viewer } from '../auth/viewer';
 
 /** Who asked, as far as demand counting needs to know; nothing of it is stored. */
 export interface Visitor {
@@ -9,6 +10,11 @@ export interface Visitor {
   userAgent: string | undefined;
   /** Pages (`site`) or the GraphQL API (`api`). */
   channel: 'site' | 'api';
+  /**
+   * Who the request is from (src/auth/viewer.ts): only anonymous visitors count as demand, not
+   * logged-in vendors or NCC staff, nor analysts' API tokens. Absent: nobody is logged in.
+   */
+  viewer?: Viewer['kind'];
 }
 
 // Crawlers and tools announce themselves; a visit without a user agent is not a browser either.
@@ -28,6 +34,7 @@ export interface DemandGateOptions {
  * SMEs' needs, not about who repeated a query most. A visitor is known only as a keyed hash of
  * address and user agent whose key is made at random each Copenhagen day and never stored, so
  * no one (not even this process tomorrow) can link the hash back to a person or across days:
+ * - only anonymous visitors count: a logged-in vendor or NCC staff member, or an API token, does not;
  * - automated traffic (crawlers; on the site also scripts and headless browsers) is left out;
  * - the same visitor asking the same thing twice in a day counts once;
  * - one visitor adds at most `perVisitorPerDay` signals a day, and memory stays bounded.
@@ -44,6 +51,7 @@ export class DemandGate {
 
   admit(signal: DemandSignal, visitor: Visitor | undefined, now: Date = new Date()): boolean {
     if (!visitor?.userAgent || !visitor.address) return false;
+    if ((visitor.viewer ?? 'anonymous') !== 'anonymous') return false;
     if ((visitor.channel === 'site' ? AUTOMATED : AUTOMATED_ON_API).test(visitor.userAgent)) return false;
     this.turnDay(now);
     const who = createHmac('sha256', this.key).update(`${visitor.address}\n${visitor.userAgent}`).digest('base64url');

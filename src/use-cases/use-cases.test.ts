@@ -43,7 +43,13 @@ describe('use cases record demand in one place', () => {
     await searchListings(services, { query: 'backup', offset: 0 }, person);
     await searchListings(services, { query: 'phishing', offset: 0 }, undefined);
     expect(signals).toEqual([
-      expect.objectContaining({ kind: 'search', query: 'backup', results: 7, needs: [], region: null }),
+      expect.objectContaining({
+        kind: 'search',
+        query: 'backup',
+        results: 7,
+        needs: ['backup-og-gendannelse'],
+        region: null,
+      }),
     ]);
   });
 

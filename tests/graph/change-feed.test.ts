@@ -207,16 +207,20 @@ describe('reconciliation catches writes that bypassed the log', () => {
           slug,
         },
       );
-      expect(await follower.runOnce()).toBe(0);
-      expect(await follower.reconcile()).toEqual([slug]);
+      // Other test files write at the same time, so the log and the fingerprints may carry their
+      // companies too: what matters is that this edit is not in the log and reconciliation finds it.
+      await follower.runOnce();
+      const unseen = await engine.search({ query: 'Håndrettet', filters: { companySlug: slug, kind: ['product'] } });
+      expect(unseen.hits).toEqual([]);
+      expect(await follower.reconcile()).toContain(slug);
       const edited = await engine.search({ query: 'Håndrettet', filters: { companySlug: slug, kind: ['product'] } });
       expect(edited.hits.map((hit) => hit.document.name)).toEqual(['Håndrettet ydelse']);
 
       await operatorWrite('test.operatorDelete', CLEANUP, { slug });
-      expect(await follower.reconcile()).toEqual([slug]);
+      expect(await follower.reconcile()).toContain(slug);
       expect(await indexedIds(slug)).toEqual([]);
       expect(inCandidates(slug)).toBe(false);
-      expect(await follower.reconcile()).toEqual([]);
+      expect(await follower.reconcile()).not.toContain(slug);
     } finally {
       follower.stop();
       await operatorWrite('test.cleanup', CLEANUP, { slug });

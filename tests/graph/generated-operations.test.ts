@@ -89,7 +89,15 @@ async function readRealValues(executor: Executor): Promise<RealValues> {
  * Bookkeeping that reads may legitimately add to, and what concurrently running test files make
  * (their slugs, keys and ids start with 't-'), are not content.
  */
-const BOOKKEEPING = ['DemandSignal', 'Change', 'ChangeSequence', 'ReindexRequest'];
+const BOOKKEEPING = [
+  'DemandSignal',
+  'DemandDay',
+  'DemandMiss',
+  'DemandRollup',
+  'Change',
+  'ChangeSequence',
+  'ReindexRequest',
+];
 const CONTENT = (n: string) =>
   `NOT any(label IN labels(${n}) WHERE label IN $bookkeeping) AND NOT any(key IN ['slug', 'key', 'id', 'cvr'] WHERE toString(${n}[key]) STARTS WITH 't-')`;
 const IDENTITY = (n: string) =>

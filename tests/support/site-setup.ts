@@ -35,6 +35,8 @@ export default async function setup(project: TestProject) {
   });
   const { graph, release } = await acquireSuiteGraph();
   const mailOutbox = await mkdtemp(path.join(tmpdir(), 'cyberkort-site-outbox-'));
+  // The open-data export the server writes a while after start goes here, not into .data/.
+  const openData = await mkdtemp(path.join(tmpdir(), 'cyberkort-site-open-data-'));
   const cookieSecret = randomBytes(32).toString('base64url');
   let runtime: Runtime | undefined;
   let app: ReturnType<typeof buildServer> | undefined;
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject) {
       MEILI_URL: '',
       COOKIE_SECRET: cookieSecret,
       MAIL_OUTBOX_DIR: mailOutbox,
+      OPEN_DATA_DIR: openData,
       // Every test file logs its people in from this one address; the limits themselves are
       // tested on apps of their own (auth, http, api-tokens).
       RATE_LIMIT_LOGIN: '10000',
@@ -90,6 +93,7 @@ export default async function setup(project: TestProject) {
     await started.stop();
     await release();
     await rm(mailOutbox, { recursive: true, force: true });
+    await rm(openData, { recursive: true, force: true });
     // The run's own build (vitest.config.ts), never the dist/ a developer's server runs from.
     if (process.env.CYBERKORT_DIST?.includes('test-dist-')) {
       await rm(path.resolve(root, process.env.CYBERKORT_DIST), { recursive: true, force: true });

@@ -19,7 +19,7 @@ const da = {
     'Virksomhederne og ydelserne på siden er fiktive eksempeldata, lavet så man kan afprøve Cyberkort. De findes ikke i virkeligheden.',
   'footer.neutral': 'Ingen kan betale for en bedre placering.',
   'footer.howWeRank': 'Sådan rangerer vi',
-  'footer.openData': 'Åbne data (GraphQL API)',
+  'footer.openData': 'GraphQL-API',
 
   'common.yes': 'Ja',
   'common.no': 'Nej',
@@ -64,7 +64,7 @@ const en: Record<keyof typeof da, string> = {
     'The companies and services on this site are fictional sample data, made so that Cyberkort can be tried out. They do not exist.',
   'footer.neutral': 'Nobody can pay for a better position.',
   'footer.howWeRank': 'How we rank',
-  'footer.openData': 'Open data (GraphQL API)',
+  'footer.openData': 'GraphQL API',
 
   'common.yes': 'Yes',
   'common.no': 'No',
