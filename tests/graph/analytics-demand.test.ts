@@ -7,6 +7,7 @@ import type { CompanyRow, ProductRow } from '../../graph/model';
 import { GraphWriter } from '../../graph/write';
 import { demandGaps, largestGaps, rollUpPastDays, searchesWithoutResults } from '../../src/use-cases/analytics-demand';
 import { closeTestExecutor, operatorWrite, testExecutor, uniquePrefix } from '../support/graph';
+import { removeCompanies } from '../support/listings';
 
 /**
  * A hand-built set of demand signals on days long past that only this file uses (a random week
@@ -370,23 +371,7 @@ describe('gap score per need × region', () => {
       expect(gap?.regionSupply).toBe(north?.total);
       expect(gap?.score).toBeCloseTo(Math.log(2 / 35 / (((north?.forA ?? 0) + 1) / ((north?.total ?? 0) + 34))), 10);
     } finally {
-      await writer.change('test.demand.cleanupCompanies', async (tx) => {
-        const removed = await tx.run<{ company: string; products: string[] }>(
-          `MATCH (c:Company) WHERE c.slug STARTS WITH $prefix
-           OPTIONAL MATCH (c)-[:OFFERS]->(p:Product)
-           WITH c, c.slug AS company, collect(p) AS products, collect(p.slug) AS productSlugs
-           FOREACH (p IN products | DETACH DELETE p)
-           DETACH DELETE c
-           RETURN company, productSlugs AS products`,
-          { prefix },
-        );
-        for (const { company: slug, products: productSlugs } of removed) {
-          tx.changed(
-            ...productSlugs.map((key) => ({ kind: 'Product' as const, key, op: 'deleted' as const, company: slug })),
-            { kind: 'Company', key: slug, op: 'deleted', company: slug },
-          );
-        }
-      });
+      await removeCompanies(writer, 'test.demand.cleanupCompanies', prefix);
     }
   });
 });

@@ -18,6 +18,7 @@ import type { CertificationHeld, CompanyRow, ProductRow } from '../../graph/mode
 import { GraphWriter } from '../../graph/write';
 import { readSupplyAnalytics } from '../../src/use-cases/analytics-supply';
 import { closeTestExecutor, operatorWrite, testExecutor, uniquePrefix } from '../support/graph';
+import { removeCompanies } from '../support/listings';
 
 /**
  * A hand-built world of seven companies in two sectors of this file's own, so that filtering by
@@ -233,25 +234,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await writer.change('test.analyticsSupply.cleanup', async (tx) => {
-    const removed = await tx.run<{ company: string; products: string[] }>(
-      `MATCH (c:Company) WHERE c.slug STARTS WITH $prefix
-       OPTIONAL MATCH (c)-[:OFFERS]->(p:Product)
-       WITH c, c.slug AS company, collect(p) AS products, collect(p.slug) AS productSlugs
-       FOREACH (p IN products | DETACH DELETE p)
-       DETACH DELETE c
-       RETURN company, productSlugs AS products`,
-      { prefix },
-    );
-    for (const { company, products } of removed) {
-      tx.changed(...products.map((key) => ({ kind: 'Product' as const, key, op: 'deleted' as const, company })), {
-        kind: 'Company',
-        key: company,
-        op: 'deleted',
-        company,
-      });
-    }
-  });
+  await removeCompanies(writer, 'test.analyticsSupply.cleanup', prefix);
   await operatorWrite(
     'test.analyticsSupply.cleanupSectors',
     'MATCH (s:Sector) WHERE s.code IN $codes DETACH DELETE s',

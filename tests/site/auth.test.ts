@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DevPerson } from '../../src/auth/dev-login-page';
 import { startDevProvider } from '../../src/auth/dev-provider';
 import { redirectUriOf, staffClaimNames, staffGroups, vendorClaimNames } from '../../src/auth/settings';
-import { loadConfig } from '../../src/config';
+import { type AppConfig, loadConfig } from '../../src/config';
 import { auth } from '../../src/server/auth';
 import { cookies } from '../../src/server/cookies';
 import { rateLimiting } from '../../src/server/rate-limit';
@@ -417,29 +418,35 @@ describe('forms that change something', () => {
   });
 });
 
+/** The login routes alone, on an app and a development provider of the test's own settings. */
+async function authOnlyApp(config: AppConfig, people: DevPerson[]) {
+  const provider = await startDevProvider({
+    nodeEnv: 'test',
+    port: 0,
+    redirectUri: redirectUriOf(config),
+    claims: { vendor: vendorClaimNames(config), staff: staffClaimNames(config) },
+    people,
+  });
+  const app = Fastify();
+  app.register(cookies, { secret: config.COOKIE_SECRET, production: false });
+  app.register(rateLimiting);
+  const settings = { issuer: provider.issuer, scope: 'openid' };
+  app.register(auth, {
+    executor: testExecutor(),
+    config,
+    identity: {
+      vendor: { ...settings, ...provider.clients.vendor, claims: vendorClaimNames(config) },
+      staff: { ...settings, ...provider.clients.staff, claims: staffClaimNames(config), groups: staffGroups(config) },
+      redirectUri: redirectUriOf(config),
+    },
+  });
+  return { app, provider };
+}
+
 describe('login attempts', () => {
   it('are limited per address: the login start and the callback answer 429 with Retry-After and a code', async () => {
     const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_LOGIN: '2' });
-    const provider = await startDevProvider({
-      nodeEnv: 'test',
-      port: 0,
-      redirectUri: redirectUriOf(config),
-      claims: { vendor: vendorClaimNames(config), staff: staffClaimNames(config) },
-      people: [],
-    });
-    const app = Fastify();
-    app.register(cookies, { secret: config.COOKIE_SECRET, production: false });
-    app.register(rateLimiting);
-    const settings = { issuer: provider.issuer, scope: 'openid' };
-    app.register(auth, {
-      executor: testExecutor(),
-      config,
-      identity: {
-        vendor: { ...settings, ...provider.clients.vendor, claims: vendorClaimNames(config) },
-        staff: { ...settings, ...provider.clients.staff, claims: staffClaimNames(config), groups: staffGroups(config) },
-        redirectUri: redirectUriOf(config),
-      },
-    });
+    const { app, provider } = await authOnlyApp(config, []);
     try {
       for (let i = 0; i < 2; i++) {
         expect((await app.inject({ url: '/auth/login?as=vendor' })).statusCode).toBe(303);
@@ -463,35 +470,16 @@ describe('login attempts', () => {
 describe('behind https', () => {
   it('the cookies are Secure and prefixed, the session one bound to this host and path /', async () => {
     const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://cyberkort.example' });
-    const provider = await startDevProvider({
-      nodeEnv: 'test',
-      port: 0,
-      redirectUri: redirectUriOf(config),
-      claims: { vendor: vendorClaimNames(config), staff: staffClaimNames(config) },
-      people: [
-        {
-          subject: 'https-vendor',
-          kind: 'vendor',
-          name: 'Ida Berg',
-          email: 'ida@x.example',
-          cvr: company.cvr,
-          description: 'https',
-        },
-      ],
-    });
-    const app = Fastify();
-    app.register(cookies, { secret: config.COOKIE_SECRET, production: false });
-    app.register(rateLimiting);
-    const settings = { issuer: provider.issuer, scope: 'openid' };
-    app.register(auth, {
-      executor: testExecutor(),
-      config,
-      identity: {
-        vendor: { ...settings, ...provider.clients.vendor, claims: vendorClaimNames(config) },
-        staff: { ...settings, ...provider.clients.staff, claims: staffClaimNames(config), groups: staffGroups(config) },
-        redirectUri: redirectUriOf(config),
+    const { app, provider } = await authOnlyApp(config, [
+      {
+        subject: 'https-vendor',
+        kind: 'vendor',
+        name: 'Ida Berg',
+        email: 'ida@x.example',
+        cvr: company.cvr,
+        description: 'https',
       },
-    });
+    ]);
     try {
       const started = await app.inject({ url: '/auth/login?as=vendor&returnTo=/om' });
       const flow = started.headers['set-cookie']?.toString() ?? '';

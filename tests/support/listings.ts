@@ -52,6 +52,30 @@ export interface TestWorld {
 
 const freshCvr = () => cvrFromSeed(Math.floor(Math.random() * 8_000_000));
 
+/**
+ * Removes the companies whose slug holds `prefix`, with their products, through the write path,
+ * so search and matching drop them as they would any deleted listing.
+ */
+export async function removeCompanies(writer: GraphWriter, name: string, prefix: string): Promise<void> {
+  await writer.change(name, async (tx) => {
+    const removed = await tx.run<{ company: string; products: string[] }>(
+      `MATCH (c:Company) WHERE c.slug CONTAINS $prefix
+       OPTIONAL MATCH (c)-[:OFFERS]->(p:Product)
+       WITH c, c.slug AS company, collect(p) AS products, collect(p.slug) AS productSlugs
+       FOREACH (p IN products | DETACH DELETE p)
+       DETACH DELETE c
+       RETURN company, productSlugs AS products`,
+      { prefix },
+    );
+    for (const { company, products } of removed) {
+      tx.changed(
+        ...products.map((slug) => ({ kind: 'Product' as const, key: slug, op: 'deleted' as const, company })),
+        { kind: 'Company', key: company, op: 'deleted', company },
+      );
+    }
+  });
+}
+
 export async function createTestWorld(executor: Executor, name: string): Promise<TestWorld> {
   const prefix = uniquePrefix(name);
   const [codes] = await executor.read<Codes>('test.codes', CODES);
@@ -194,23 +218,7 @@ export async function createTestWorld(executor: Executor, name: string): Promise
     companyRecord,
     productRecord,
     async cleanup() {
-      await writer.change('test.cleanupListings', async (tx) => {
-        const removed = await tx.run<{ company: string; products: string[] }>(
-          `MATCH (c:Company) WHERE c.slug CONTAINS $prefix
-           OPTIONAL MATCH (c)-[:OFFERS]->(p:Product)
-           WITH c, c.slug AS company, collect(p) AS products, collect(p.slug) AS productSlugs
-           FOREACH (p IN products | DETACH DELETE p)
-           DETACH DELETE c
-           RETURN company, productSlugs AS products`,
-          { prefix },
-        );
-        for (const { company, products } of removed) {
-          tx.changed(
-            ...products.map((slug) => ({ kind: 'Product' as const, key: slug, op: 'deleted' as const, company })),
-            { kind: 'Company', key: company, op: 'deleted', company },
-          );
-        }
-      });
+      await removeCompanies(writer, 'test.cleanupListings', prefix);
       await operatorWrite(
         'test.cleanupPeople',
         `MATCH (s:Submission) WHERE s.companySlug CONTAINS $prefix DETACH DELETE s
