@@ -20,6 +20,7 @@ import { HOLDING_TRUST, VALID_HOLDING } from '../trust';
  *   claim to take customers there (possibly remotely or by travelling); on site is where it is
  *   registered. Scarcity is the exception: it counts companies by where they are located only.
  * - **Sector filter** (`sector`): only companies `EXPERIENCED_IN` the sector count.
+ * - **Size band filter** (`sizeBand`): only companies of that size band (`c.sizeBand`) count.
  */
 
 export interface SupplyFilter {
@@ -27,6 +28,8 @@ export interface SupplyFilter {
   region?: string | null;
   /** Sector code ('SEC-HEALTH'); null or absent: every sector. */
   sector?: string | null;
+  /** The provider's own size band ('micro', 'small', 'medium', 'large'); null or absent: every size. */
+  sizeBand?: string | null;
 }
 
 /** The figures of one supply cell: one need, in one area or sector (or all of them), under the filter. */
@@ -78,9 +81,15 @@ export interface NeedSectorSupplyRow extends SupplyCounts {
   sector: string;
 }
 
-const params = (filter: SupplyFilter) => ({ region: filter.region ?? null, sector: filter.sector ?? null });
+const params = (filter: SupplyFilter) => ({
+  region: filter.region ?? null,
+  sector: filter.sector ?? null,
+  sizeBand: filter.sizeBand ?? null,
+});
 
-const IN_SECTOR = '($sector IS NULL OR EXISTS { MATCH (c)-[:EXPERIENCED_IN]->(:Sector {code: $sector}) })';
+/** The company-side filters every measure applies to its company `c`: sector experience and the company's size band. */
+const IN_SECTOR =
+  '($sector IS NULL OR EXISTS { MATCH (c)-[:EXPERIENCED_IN]->(:Sector {code: $sector}) }) AND ($sizeBand IS NULL OR c.sizeBand = $sizeBand)';
 const IN_REGION = '($region IS NULL OR r.code = $region OR EXISTS { MATCH (c)-[:SERVES]->(:Region {code: $region}) })';
 const VERIFIED_HOLDING = `EXISTS { MATCH (c)-[h:HOLDS]->(:Certification) WHERE ${VALID_HOLDING} AND ${HOLDING_TRUST} = 'verified' }`;
 
@@ -420,21 +429,4 @@ export async function thinlyServedNeeds(
   filter: SupplyFilter = {},
 ): Promise<NeedConcentrationRow[]> {
   return thinOf(await needConcentration(executor, filter));
-}
-
-/** Whether the filter's codes name a region and a sector in the graph (an absent one is fine). */
-export const FILTER_CODES_EXIST = `
-RETURN ($region IS NULL OR EXISTS { MATCH (:Region {code: $region}) }) AS region,
-       ($sector IS NULL OR EXISTS { MATCH (:Sector {code: $sector}) }) AS sector`;
-
-export async function unknownFilterCodes(
-  executor: Executor,
-  filter: SupplyFilter,
-): Promise<Array<'region' | 'sector'>> {
-  const [found] = await executor.read<{ region: boolean; sector: boolean }>(
-    'analytics.filterCodes',
-    FILTER_CODES_EXIST,
-    params(filter),
-  );
-  return (['region', 'sector'] as const).filter((key) => !found?.[key]);
 }

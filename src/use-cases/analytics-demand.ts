@@ -14,6 +14,9 @@ import { NEEDS } from '../../graph/data/needs';
 import type { Executor } from '../../graph/executor';
 import type { GraphWriter } from '../../graph/write';
 import type { Viewer } from '../auth/viewer';
+import { type AnalyticsFilter, type AnalyticsFilterInput, analyticsFilterOf, demandFilterOf } from './analytics-filter';
+import { mayReadAnalytics } from './analytics-supply';
+import { ForbiddenError } from './errors';
 
 /**
  * Demand analytics for NCC: what SMEs asked for (per need, region, sector, size band and week),
@@ -146,4 +149,46 @@ export function searchesWithoutResults(
 export async function rollUpPastDays(writer: GraphWriter, now?: Date): Promise<RollupRun> {
   const until = now ? now.toISOString().slice(0, 10) : await graphToday(writer.executor);
   return rollUpDemand(writer, until);
+}
+
+export interface DemandAnalytics {
+  filter: AnalyticsFilter;
+  /** Demand per need × region × sector × size band × week (weeklyDemand). */
+  weekly: DemandCell[];
+  /** Every need × region pair with demand or supply and its gap score, highest first (demandGaps). */
+  gaps: DemandGap[];
+  /** The largest gaps: positive score and some demand, at most `gapLimit` (largestGaps). */
+  largestGaps: DemandGap[];
+  /** Searches that found nothing, grouped by their scrubbed words, at most `missLimit`. */
+  searchesWithoutResults: MissedSearch[];
+}
+
+/**
+ * Every demand measure for the filter (period, region, sector, the asker's size band, need), with
+ * every count as it is: for NCC-DK staff and analysts' tokens only (ForbiddenError otherwise;
+ * ValidationError for a bad filter). The public statistics show demand through shownCount instead.
+ */
+export async function readDemandAnalytics(
+  executor: Executor,
+  viewer: Viewer,
+  input: AnalyticsFilterInput,
+  limits: { gaps?: number; misses?: number } = {},
+): Promise<DemandAnalytics> {
+  if (!mayReadAnalytics(viewer)) throw new ForbiddenError('Only NCC-DK staff and analysts may read the analytics.');
+  const filter = await analyticsFilterOf(executor, input);
+  const demandFilter = demandFilterOf(filter);
+  const gapLimit = Math.min(Math.max(limits.gaps ?? 20, 1), 500);
+  const missLimit = Math.min(Math.max(limits.misses ?? 100, 1), 500);
+  const [weekly, gaps, misses] = await Promise.all([
+    weeklyDemand(executor, demandFilter),
+    demandGaps(executor, demandFilter),
+    searchesWithoutResults(executor, demandFilter, missLimit),
+  ]);
+  return {
+    filter,
+    weekly,
+    gaps,
+    largestGaps: gaps.filter((gap) => gap.demand > 0 && gap.score > 0).slice(0, gapLimit),
+    searchesWithoutResults: misses,
+  };
 }
