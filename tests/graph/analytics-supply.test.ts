@@ -503,7 +503,7 @@ describe('readSupplyAnalytics (use case)', () => {
     const analyst = { kind: 'token', tokenId: `${prefix}-token`, roles: ['analyst'] } as const;
     for (const viewer of [reviewer, analyst]) {
       const report = await readSupplyAnalytics(executor, viewer, { sector: S, region: '1085' });
-      expect(report.filter).toEqual({ sector: S, region: '1085' });
+      expect(report.filter).toMatchObject({ sector: S, region: '1085', sizeBand: null, from: null, to: null });
       expect(pick(report.byNeed, { need: N1 })).toEqual(counts(1, 2, 1, 0, 0, 1));
       expect(pick(report.scarcity, { role: R })).toEqual({ region: null, companies: 2, headcount: 12 });
       expect(report.thinNeeds.some((row) => row.need === N1)).toBe(true);
