@@ -127,6 +127,15 @@ export const MIGRATIONS: readonly Migration[] = [
       index('DemandMiss', 'day'),
     ],
   },
+  {
+    // The daily supply snapshot (graph/analytics/snapshot.ts): one node per day and area. The key
+    // keeps two runs at once from writing a day twice; region first, since a series reads one
+    // area over a range of days.
+    id: '0013-supply-snapshots',
+    statements: [
+      'CREATE CONSTRAINT supplysnapshot_key IF NOT EXISTS FOR (n:SupplySnapshot) REQUIRE (n.region, n.day) IS UNIQUE',
+    ],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

@@ -38,6 +38,7 @@ case "$task" in
   reminders) exec npx tsx scripts/reminders.ts "$@" ;;
   rollup) exec npx tsx scripts/rollup.ts "$@" ;;
   export) exec npx tsx scripts/export.ts "$@" ;;
+  snapshot) exec npx tsx scripts/snapshot.ts "$@" ;;
   backup) exec npx tsx scripts/backup.ts "$@" ;;
   restore) exec npx tsx scripts/restore.ts "$@" ;;
   neo4j) exec npx tsx scripts/neo4j.ts "$@" ;;
@@ -50,7 +51,8 @@ case "$task" in
   bench:load) exec npx tsx scripts/bench-load.ts "$@" ;;
   bench:moderation) exec npx tsx scripts/bench-moderation.ts "$@" ;;
   bench:import) exec npx tsx scripts/bench-import.ts "$@" ;;
+  bench:analytics) exec npx tsx scripts/bench-analytics.ts "$@" ;;
   *)
-    echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|import|reminders|rollup|export|backup|restore|neo4j|schema:print|bench:*" >&2
+    echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|import|reminders|rollup|export|snapshot|backup|restore|neo4j|schema:print|bench:*" >&2
     exit 2 ;;
 esac

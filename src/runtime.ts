@@ -16,6 +16,7 @@ import { candidateReadModel, followGraphChanges, reindexAll, searchReadModel } f
 import { createMailer } from './mail/mailer';
 import { assembleServices, type Services } from './services';
 import { rollUpPastDays } from './use-cases/analytics-demand';
+import { msUntilDailySnapshot, takeSupplySnapshot } from './use-cases/analytics-snapshot';
 import { sendConfirmationReminders } from './use-cases/confirmation';
 import { exportOpenData, msUntilNightlyExport, openDataIsStale } from './use-cases/open-data';
 import { waitForNeo4j } from './wait-for-neo4j';
@@ -57,6 +58,9 @@ const ROLLUP_INTERVAL_MS = 60 * 60_000;
 
 /** When a (re)started server writes the open-data export if the last one is missing or stale. */
 const OPEN_DATA_DELAY_MS = 2 * 60_000;
+
+/** When a (re)started server takes today's supply snapshot if it is missing. */
+const SNAPSHOT_DELAY_MS = 3 * 60_000;
 
 export async function startRuntime(
   config: AppConfig,
@@ -205,6 +209,28 @@ export async function startRuntime(
     }, OPEN_DATA_DELAY_MS);
     firstOpenData.unref();
 
+    // The daily supply snapshot (src/use-cases/analytics-snapshot.ts): at 00:30 UTC, and a few
+    // minutes after start when today's is missing. A day is taken once (also by two servers at
+    // once), so a run for a day already taken writes nothing.
+    let snapshotTimer: NodeJS.Timeout | undefined;
+    let snapshotStopped = false;
+    const snapshotNow = () =>
+      takeSupplySnapshot(writer)
+        .then((run) => {
+          if (run.taken) log.info(run, 'supply snapshot taken');
+        })
+        .catch((error) => log.warn({ err: error }, 'supply snapshot not taken; will retry at the next run'));
+    const scheduleSnapshot = () => {
+      if (snapshotStopped) return;
+      snapshotTimer = setTimeout(() => {
+        snapshotNow().finally(scheduleSnapshot);
+      }, msUntilDailySnapshot(new Date()));
+      snapshotTimer.unref();
+    };
+    scheduleSnapshot();
+    const firstSnapshot = setTimeout(snapshotNow, SNAPSHOT_DELAY_MS);
+    firstSnapshot.unref();
+
     const activeExecutor = executor;
     const activeEngine = search;
     const activeIdentity = identity;
@@ -231,6 +257,9 @@ export async function startRuntime(
         openDataStopped = true;
         clearTimeout(openDataTimer);
         clearTimeout(firstOpenData);
+        snapshotStopped = true;
+        clearTimeout(snapshotTimer);
+        clearTimeout(firstSnapshot);
         mailer.close();
         await activeIdentity.stop();
         await services.demand.close();

@@ -36,10 +36,23 @@ export interface RollupRun {
   signals: number;
 }
 
-const DAYS_TO_ROLL_UP = `
-MATCH (s:DemandSignal) WHERE s.day < date($until)
-WITH DISTINCT s.day AS day
-WHERE NOT EXISTS { MATCH (:DemandRollup {day: day}) }
+// The days before `until` with signals and no rollup, without reading the signals of days done:
+// the days done (one small node each) split the calendar into the stretches between them, and
+// each stretch's signal days are found by a range seek on the DemandSignal.day index. Stretches
+// between two consecutive days done are empty and skipped; the others hold only signals that are
+// not rolled up yet (which the rollup reads anyway), or none.
+export const DAYS_TO_ROLL_UP = `
+OPTIONAL MATCH (r:DemandRollup) WHERE r.day < date($until)
+WITH r.day AS done ORDER BY done
+WITH [day IN collect(done) WHERE day IS NOT NULL] AS done
+UNWIND range(0, size(done)) AS i
+WITH CASE WHEN i = 0 THEN date('0001-01-01') ELSE done[i - 1] + duration('P1D') END AS first,
+     CASE WHEN i = size(done) THEN date($until) - duration('P1D') ELSE done[i] - duration('P1D') END AS last
+WHERE first <= last
+CALL (first, last) {
+  MATCH (s:DemandSignal) WHERE s.day >= first AND s.day <= last
+  RETURN DISTINCT s.day AS day
+}
 RETURN toString(day) AS day ORDER BY day`;
 
 const ALREADY_DONE = 'MATCH (r:DemandRollup {day: date($day)}) RETURN r.day AS day';

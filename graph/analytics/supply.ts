@@ -94,78 +94,97 @@ const IN_REGION = '($region IS NULL OR r.code = $region OR EXISTS { MATCH (c)-[:
 const VERIFIED_HOLDING = `EXISTS { MATCH (c)-[h:HOLDS]->(:Certification) WHERE ${VALID_HOLDING} AND ${HOLDING_TRUST} = 'verified' }`;
 
 /**
- * One row per provider of the need `n` (bound by the caller) in the sector filter: the company `c`,
- * where it is (`m`, `r`), the regions it serves, and its figures for the need as 0/1 flags so that
- * sums count providers. The region filter is left to the caller: areas are counted differently.
+ * One row per provider and need (`n`) in the sector filter and `where` (a condition on the company
+ * `c`, where it is `m`, `r`, and the regions it `served`; 'true' for all): the company, where it is,
+ * the regions it serves, and its figures for the need as 0/1 flags so that sums count providers.
+ * With `sectors`, also the codes of the sectors the company is experienced in.
+ *
+ * Companies come first and their own facts (where, served, verified, Danish) are read once each,
+ * not once per need: a company is read once, then its active products and the needs they address.
  */
-const PROVIDER_FACTS = `
-  MATCH (n)<-[:ADDRESSES]-(p:Product {status: 'active'})<-[:OFFERS]-(c:Company)
-        -[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
+const PROVIDER_FACTS = (where: string, options: { sectors?: boolean } = {}) => `
+  MATCH (c:Company)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
   WHERE ${IN_SECTOR}
-  WITH c, m, r, count(DISTINCT p) AS products,
+  WITH c, m, r, [(c)-[:SERVES]->(served:Region) | served.code] AS served
+  WHERE ${where}
+  WITH c, m, r, served, CASE WHEN ${VERIFIED_HOLDING} THEN 1 ELSE 0 END AS verified,
+       'da' IN coalesce(c.languages, []) AS companyDanish${
+         options.sectors ? ',\n       [(c)-[:EXPERIENCED_IN]->(s:Sector) | s.code] AS sectors' : ''
+       }
+  MATCH (c)-[:OFFERS]->(p:Product {status: 'active'})-[:ADDRESSES]->(n:Need)
+  WITH n, c, m, r, served, verified, companyDanish${options.sectors ? ', sectors' : ''}, count(DISTINCT p) AS products,
        max(CASE WHEN p.smeFit = true THEN 1 ELSE 0 END) AS sme,
        max(CASE WHEN 'da' IN coalesce(p.languages, []) THEN 1 ELSE 0 END) AS productDanish
-  WITH c, m, r, products, sme,
-       CASE WHEN productDanish = 1 OR 'da' IN coalesce(c.languages, []) THEN 1 ELSE 0 END AS danish,
-       CASE WHEN ${VERIFIED_HOLDING} THEN 1 ELSE 0 END AS verified,
-       [(c)-[:SERVES]->(served:Region) | served.code] AS served`;
+  WITH n, c, m, r, served, verified${options.sectors ? ', sectors' : ''}, products, sme,
+       CASE WHEN productDanish = 1 OR companyDanish THEN 1 ELSE 0 END AS danish`;
+
+/** The company is in the region filter: on site in the region or serving it. */
+const IN_REGION_OR_SERVING = '$region IS NULL OR r.code = $region OR $region IN served';
 
 const SUMS = (weight: string) => `
   sum(${weight}) AS providers, sum(${weight} * products) AS products,
   sum(${weight} * sme) AS smeFriendlyProviders, sum(${weight} * danish) AS danishSpeakingProviders,
   sum(${weight} * verified) AS verifiedCertifiedProviders`;
 
+/** One cell of sums (SUMS and `onSite`) as a map under `key`. */
+const CELL = (key: string) =>
+  `{key: ${key}, providers: providers, products: products, smeFriendlyProviders: smeFriendlyProviders,
+    danishSpeakingProviders: danishSpeakingProviders, verifiedCertifiedProviders: verifiedCertifiedProviders,
+    onSite: onSite}`;
+
 const ZERO =
   '{providers: 0, products: 0, smeFriendlyProviders: 0, danishSpeakingProviders: 0, verifiedCertifiedProviders: 0, onSite: 0}';
 
 export const SUPPLY_BY_NEED = `
-MATCH (n:Need)
-CALL (n) {
-  ${PROVIDER_FACTS}
-  WHERE $region IS NULL OR r.code = $region OR $region IN served
-  RETURN ${SUMS('1')}, sum(CASE WHEN r.code = $region THEN 1 ELSE 0 END) AS onSite
+CALL () {
+  ${PROVIDER_FACTS(IN_REGION_OR_SERVING)}
+  WITH n, ${SUMS('1')}, sum(CASE WHEN r.code = $region THEN 1 ELSE 0 END) AS onSite
+  RETURN collect(${CELL('n.slug')}) AS cells
 }
-RETURN n.slug AS need, providers, products, smeFriendlyProviders, danishSpeakingProviders,
-       verifiedCertifiedProviders, CASE WHEN $region IS NULL THEN null ELSE onSite END AS onSiteProviders
+MATCH (n:Need)
+WITH n, coalesce(head([x IN cells WHERE x.key = n.slug]), ${ZERO}) AS x
+RETURN n.slug AS need, x.providers AS providers, x.products AS products,
+       x.smeFriendlyProviders AS smeFriendlyProviders, x.danishSpeakingProviders AS danishSpeakingProviders,
+       x.verifiedCertifiedProviders AS verifiedCertifiedProviders,
+       CASE WHEN $region IS NULL THEN null ELSE x.onSite END AS onSiteProviders
 ORDER BY need`;
 
 // Each provider is counted once in every region it is on site in or serves.
 export const SUPPLY_BY_NEED_AND_REGION = `
-MATCH (n:Need)
-CALL (n) {
-  ${PROVIDER_FACTS}
+CALL () {
+  ${PROVIDER_FACTS(IN_REGION_OR_SERVING)}
   UNWIND [x IN served WHERE x <> r.code] + [r.code] AS area
-  WITH area, products, sme, danish, verified, CASE WHEN area = r.code THEN 1 ELSE 0 END AS here
-  RETURN collect({area: area, providers: 1, products: products, sme: sme, danish: danish, verified: verified, here: here}) AS cells
+  WITH n, area, products, sme, danish, verified, CASE WHEN area = r.code THEN 1 ELSE 0 END AS here
+  WHERE $region IS NULL OR area = $region
+  WITH n, area, ${SUMS('1')}, sum(here) AS onSite
+  RETURN collect(${CELL("n.slug + ' ' + area")}) AS cells
 }
-MATCH (area:Region) WHERE $region IS NULL OR area.code = $region
-WITH n, area, [x IN cells WHERE x.area = area.code] AS here
-RETURN n.slug AS need, area.code AS region, size(here) AS providers,
-       reduce(s = 0, x IN here | s + x.products) AS products,
-       reduce(s = 0, x IN here | s + x.sme) AS smeFriendlyProviders,
-       reduce(s = 0, x IN here | s + x.danish) AS danishSpeakingProviders,
-       reduce(s = 0, x IN here | s + x.verified) AS verifiedCertifiedProviders,
-       reduce(s = 0, x IN here | s + x.here) AS onSiteProviders
+MATCH (n:Need), (area:Region) WHERE $region IS NULL OR area.code = $region
+WITH n, area, coalesce(head([x IN cells WHERE x.key = n.slug + ' ' + area.code]), ${ZERO}) AS x
+RETURN n.slug AS need, area.code AS region, x.providers AS providers, x.products AS products,
+       x.smeFriendlyProviders AS smeFriendlyProviders, x.danishSpeakingProviders AS danishSpeakingProviders,
+       x.verifiedCertifiedProviders AS verifiedCertifiedProviders, x.onSite AS onSiteProviders
 ORDER BY need, region`;
 
 // A municipality's providers are those serving its region plus those located in it that do not
 // serve their own region: two disjoint parts, summed per municipality without listing every
 // provider for each of the 98 municipalities. Keys: 'R' + region code, 'M' + municipality code.
+// With a region filter only companies on site in it or serving it can be in either part.
 export const SUPPLY_BY_NEED_AND_MUNICIPALITY = `
 MATCH (place:Municipality)-[:IN_REGION]->(placeRegion:Region)
 WHERE $region IS NULL OR placeRegion.code = $region
 WITH collect({code: place.code, region: placeRegion.code}) AS places
-MATCH (n:Need)
-CALL (n) {
-  ${PROVIDER_FACTS}
-  WITH m, products, sme, danish, verified, served, CASE WHEN r.code IN served THEN 0 ELSE 1 END AS unserved
+CALL () {
+  ${PROVIDER_FACTS(IN_REGION_OR_SERVING)}
+  WITH n, m, products, sme, danish, verified, served, CASE WHEN r.code IN served THEN 0 ELSE 1 END AS unserved
   UNWIND [x IN served | {key: 'R' + x, reach: 1, here: 0}] + [{key: 'M' + m.code, reach: unserved, here: 1}] AS part
-  WITH part.key AS key, part.reach AS reach, part.here AS here, products, sme, danish, verified
-  WITH key, ${SUMS('reach')}, sum(here) AS onSite
-  RETURN collect({key: key, providers: providers, products: products, smeFriendlyProviders: smeFriendlyProviders,
-                  danishSpeakingProviders: danishSpeakingProviders,
-                  verifiedCertifiedProviders: verifiedCertifiedProviders, onSite: onSite}) AS parts
+  WITH n, part.key AS key, part.reach AS reach, part.here AS here, products, sme, danish, verified
+  WITH n, key, ${SUMS('reach')}, sum(here) AS onSite
+  WITH n, collect(${CELL('key')}) AS parts
+  RETURN collect({need: n.slug, parts: parts}) AS byNeed
 }
+MATCH (n:Need)
+WITH n, places, coalesce(head([x IN byNeed WHERE x.need = n.slug]).parts, []) AS parts
 UNWIND places AS place
 WITH n, place,
      coalesce(head([x IN parts WHERE x.key = 'R' + place.region]), ${ZERO}) AS serving,
@@ -180,22 +199,21 @@ RETURN n.slug AS need, place.code AS municipality, place.region AS region,
 ORDER BY need, municipality`;
 
 export const SUPPLY_BY_NEED_AND_SECTOR = `
-MATCH (n:Need)
-CALL (n) {
-  ${PROVIDER_FACTS}
-  WHERE $region IS NULL OR r.code = $region OR $region IN served
-  WITH c, products, sme, danish, verified, CASE WHEN r.code = $region THEN 1 ELSE 0 END AS here
-  UNWIND [(c)-[:EXPERIENCED_IN]->(s:Sector) | s.code] AS sector
-  RETURN collect({sector: sector, products: products, sme: sme, danish: danish, verified: verified, here: here}) AS cells
+CALL () {
+  ${PROVIDER_FACTS(IN_REGION_OR_SERVING, { sectors: true })}
+  WITH n, products, sme, danish, verified, sectors, CASE WHEN r.code = $region THEN 1 ELSE 0 END AS here
+  UNWIND sectors AS sector
+  WITH n, sector, products, sme, danish, verified, here
+  WHERE $sector IS NULL OR sector = $sector
+  WITH n, sector, ${SUMS('1')}, sum(here) AS onSite
+  RETURN collect(${CELL("n.slug + ' ' + sector")}) AS cells
 }
-MATCH (sector:Sector) WHERE $sector IS NULL OR sector.code = $sector
-WITH n, sector, [x IN cells WHERE x.sector = sector.code] AS here
-RETURN n.slug AS need, sector.code AS sector, size(here) AS providers,
-       reduce(s = 0, x IN here | s + x.products) AS products,
-       reduce(s = 0, x IN here | s + x.sme) AS smeFriendlyProviders,
-       reduce(s = 0, x IN here | s + x.danish) AS danishSpeakingProviders,
-       reduce(s = 0, x IN here | s + x.verified) AS verifiedCertifiedProviders,
-       CASE WHEN $region IS NULL THEN null ELSE reduce(s = 0, x IN here | s + x.here) END AS onSiteProviders
+MATCH (n:Need), (sector:Sector) WHERE $sector IS NULL OR sector.code = $sector
+WITH n, sector, coalesce(head([x IN cells WHERE x.key = n.slug + ' ' + sector.code]), ${ZERO}) AS x
+RETURN n.slug AS need, sector.code AS sector, x.providers AS providers, x.products AS products,
+       x.smeFriendlyProviders AS smeFriendlyProviders, x.danishSpeakingProviders AS danishSpeakingProviders,
+       x.verifiedCertifiedProviders AS verifiedCertifiedProviders,
+       CASE WHEN $region IS NULL THEN null ELSE x.onSite END AS onSiteProviders
 ORDER BY need, sector`;
 
 /** Supply per need in Denmark, or in the filter's region and sector. Every need has a row (zeros included), by slug. */
@@ -332,19 +350,33 @@ export interface Nis2CoverageRow extends CoverageCounts {
   letter: string;
 }
 
-const SCOPED_PRODUCT = `
-  MATCH (p)<-[:OFFERS]-(c:Company)-[:LOCATED_IN]->(:Municipality)-[:IN_REGION]->(r:Region)
+/** The published companies in the filter (sector, size band, region), each once. */
+const COMPANIES_IN_FILTER = `
+  MATCH (c:Company)-[:LOCATED_IN]->(:Municipality)-[:IN_REGION]->(r:Region)
   WHERE ${IN_SECTOR} AND ${IN_REGION}
-  RETURN count(DISTINCT p) AS products, count(DISTINCT c) AS providers`;
+  WITH DISTINCT c`;
+
+/**
+ * Coverage counts of the nodes `x` that products reach by `path` (from `p`), as one list of cells
+ * `{key: x.code, products, providers}` named `cells`: companies in the filter first, then their
+ * active products, so each company and product is read once, not once per node covered.
+ */
+const COVERAGE_CELLS = (path: string) => `
+CALL () {
+  ${COMPANIES_IN_FILTER}
+  MATCH (c)-[:OFFERS]->(p:Product {status: 'active'})${path}
+  WITH x, count(DISTINCT p) AS products, count(DISTINCT c) AS providers
+  RETURN collect({key: x.code, products: products, providers: providers}) AS cells
+}`;
+
+const NO_COVERAGE = '{products: 0, providers: 0}';
 
 /** A product covers a CSF category when it says so itself: `(:Product)-[:COVERS]->(:CsfCategory)`. */
 export const CSF_COVERAGE = `
+${COVERAGE_CELLS('-[:COVERS]->(x:CsfCategory)')}
 MATCH (x:CsfCategory)-[:IN_FUNCTION]->(f:CsfFunction)
-CALL (x) {
-  MATCH (x)<-[:COVERS]-(p:Product {status: 'active'})
-  ${SCOPED_PRODUCT}
-}
-RETURN x.code AS category, f.code AS \`function\`, products, providers
+WITH x, f, coalesce(head([y IN cells WHERE y.key = x.code]), ${NO_COVERAGE}) AS y
+RETURN x.code AS category, f.code AS \`function\`, y.products AS products, y.providers AS providers
 ORDER BY category`;
 
 /**
@@ -353,12 +385,10 @@ ORDER BY category`;
  * A product that only says it `HELPS_COMPLY` with NIS2 as a whole covers no particular measure.
  */
 export const NIS2_COVERAGE = `
+${COVERAGE_CELLS('-[:ADDRESSES]->(:Need)-[:SUPPORTS_MEASURE]->(x:Nis2Measure)')}
 MATCH (x:Nis2Measure)
-CALL (x) {
-  MATCH (x)<-[:SUPPORTS_MEASURE]-(:Need)<-[:ADDRESSES]-(p:Product {status: 'active'})
-  ${SCOPED_PRODUCT}
-}
-RETURN x.code AS measure, x.letter AS letter, products, providers
+WITH x, coalesce(head([y IN cells WHERE y.key = x.code]), ${NO_COVERAGE}) AS y
+RETURN x.code AS measure, x.letter AS letter, y.products AS products, y.providers AS providers
 ORDER BY measure`;
 
 /** Coverage of each of the 22 NIST CSF 2.0 categories by products that declare it (`COVERS`); zeros included. */
@@ -394,20 +424,20 @@ export interface NeedConcentrationRow {
 }
 
 export const NEED_CONCENTRATION = `
-MATCH (n:Need)
-CALL (n) {
-  MATCH (n)<-[:ADDRESSES]-(p:Product {status: 'active'})<-[:OFFERS]-(c:Company)
-        -[:LOCATED_IN]->(:Municipality)-[:IN_REGION]->(r:Region)
-  WHERE ${IN_SECTOR} AND ${IN_REGION}
-  WITH c, count(DISTINCT p) AS products
+CALL () {
+  ${COMPANIES_IN_FILTER}
+  MATCH (c)-[:OFFERS]->(p:Product {status: 'active'})-[:ADDRESSES]->(n:Need)
+  WITH n, c, count(DISTINCT p) AS products
   ORDER BY products DESC
-  WITH collect(products) AS counts
-  RETURN size(counts) AS providers, reduce(s = 0, x IN counts | s + x) AS products,
-         reduce(s = 0, x IN counts[0..3] | s + x) AS top3
+  WITH n, collect(products) AS counts
+  RETURN collect({key: n.slug, providers: size(counts), products: reduce(s = 0, x IN counts | s + x),
+                  top3: reduce(s = 0, x IN counts[0..3] | s + x)}) AS cells
 }
-RETURN n.slug AS need, providers, products,
-       CASE WHEN products = 0 THEN null ELSE toFloat(top3) / products END AS top3Share,
-       providers <= $thin AS thin
+MATCH (n:Need)
+WITH n, coalesce(head([x IN cells WHERE x.key = n.slug]), {providers: 0, products: 0, top3: 0}) AS x
+RETURN n.slug AS need, x.providers AS providers, x.products AS products,
+       CASE WHEN x.products = 0 THEN null ELSE toFloat(x.top3) / x.products END AS top3Share,
+       x.providers <= $thin AS thin
 ORDER BY need`;
 
 /** Concentration per need in the filter: every need has a row, by slug. */

@@ -7,6 +7,8 @@
  * The Danish is written for a business owner without security staff: everyday words, no jargon.
  */
 import { aboutMessages } from '../features/about/messages';
+import { analyticsMessages } from '../features/analytics/messages';
+import { apiDocsMessages } from '../features/api-docs/messages';
 import { auditMessages } from '../features/audit/messages';
 import { authMessages } from '../features/auth/messages';
 import { companyMessages } from '../features/company/messages';
@@ -22,6 +24,7 @@ import { rankingMessages } from '../features/ranking/messages';
 import { reviewMessages } from '../features/review/messages';
 import { searchMessages } from '../features/search/messages';
 import { staffAdminMessages } from '../features/staff-admin/messages';
+import { statisticsMessages } from '../features/statistics/messages';
 import { commonMessages } from './messages/common';
 import { vocabularyMessages } from './messages/vocabulary';
 
@@ -44,6 +47,9 @@ const TABLES = [
   portalMessages,
   staffAdminMessages,
   openDataMessages,
+  analyticsMessages,
+  statisticsMessages,
+  apiDocsMessages,
 ] as const;
 
 type KeysOf<Table> = Table extends { da: infer Da } ? keyof Da : never;

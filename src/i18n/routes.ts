@@ -28,6 +28,19 @@ const PAGES = {
   confirmListing: { da: '/mine-sider/bekraeft', en: '/en/my-pages/confirm' },
   /** The open-data page: the export's files, their licence and the DCAT-AP description (the files are at /aaben-data/<file>). */
   openData: { da: '/aaben-data', en: '/en/open-data' },
+  /** NCC staff's analytics dashboards: the overview and one page per measure (src/features/analytics/measures.ts). */
+  analytics: { da: '/ncc/analyse', en: '/en/ncc/analytics' },
+  analyticsSupply: { da: '/ncc/analyse/udbud', en: '/en/ncc/analytics/supply' },
+  analyticsDemand: { da: '/ncc/analyse/efterspoergsel', en: '/en/ncc/analytics/demand' },
+  analyticsGaps: { da: '/ncc/analyse/huller', en: '/en/ncc/analytics/gaps' },
+  analyticsSkills: { da: '/ncc/analyse/kompetencer', en: '/en/ncc/analytics/skills' },
+  analyticsCoverage: { da: '/ncc/analyse/daekning', en: '/en/ncc/analytics/coverage' },
+  analyticsConcentration: { da: '/ncc/analyse/koncentration', en: '/en/ncc/analytics/concentration' },
+  analyticsZeroResults: { da: '/ncc/analyse/nul-resultater', en: '/en/ncc/analytics/zero-results' },
+  /** The public statistics (their downloads: the same path with .csv or .json), how they are made, and the analysts' API guide. */
+  statistics: { da: '/statistik', en: '/en/statistics' },
+  methods: { da: '/metode', en: '/en/methods' },
+  apiDocs: { da: '/api', en: '/en/api' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** Profile pages: the prefix is followed by one slug segment. Slugs are the same in both languages. */
@@ -81,6 +94,10 @@ export const homePath = (locale: Locale): string => pagePath(locale, 'home');
 export const needsPath = (locale: Locale): string => `${pagePath(locale, 'home')}#${NEEDS_ANCHOR}`;
 export const searchPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'search', query);
 export const openDataPath = (locale: Locale): string => pagePath(locale, 'openData');
+export const statisticsPath = (locale: Locale, query: QueryValues = {}): string =>
+  pagePath(locale, 'statistics', query);
+export const methodsPath = (locale: Locale): string => pagePath(locale, 'methods');
+export const apiDocsPath = (locale: Locale): string => pagePath(locale, 'apiDocs');
 export const aboutPath = (locale: Locale): string => pagePath(locale, 'about');
 export const matchPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'match', query);
 export const comparePath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'compare', query);

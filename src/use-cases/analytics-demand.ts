@@ -15,7 +15,7 @@ import type { Executor } from '../../graph/executor';
 import type { GraphWriter } from '../../graph/write';
 import type { Viewer } from '../auth/viewer';
 import { type AnalyticsFilter, type AnalyticsFilterInput, analyticsFilterOf, demandFilterOf } from './analytics-filter';
-import { mayReadAnalytics } from './analytics-supply';
+import { analyticsFilterFor, mayReadAnalytics } from './analytics-supply';
 import { ForbiddenError } from './errors';
 
 /**
@@ -122,9 +122,14 @@ export async function demandGaps(executor: Executor, filter: DemandFilter = {}):
   return wanted ? gaps.filter((gap) => wanted.has(gap.need)) : gaps;
 }
 
+/** Of gap scores (highest first), the largest gaps: pairs with demand (D(n,r) > 0) and a positive score, at most `limit`. */
+export function largestOf(gaps: readonly DemandGap[], limit = 20): DemandGap[] {
+  return gaps.filter((gap) => gap.demand > 0 && gap.score > 0).slice(0, limit);
+}
+
 /** The largest gaps: pairs with demand (D(n,r) > 0) and a positive score, highest first, at most `limit`. */
 export async function largestGaps(executor: Executor, filter: DemandFilter = {}, limit = 20): Promise<DemandGap[]> {
-  return (await demandGaps(executor, filter)).filter((gap) => gap.demand > 0 && gap.score > 0).slice(0, limit);
+  return largestOf(await demandGaps(executor, filter), limit);
 }
 
 /** Demand per need × region × sector × size band × ISO week (see DemandCell). */
@@ -188,7 +193,41 @@ export async function readDemandAnalytics(
     filter,
     weekly,
     gaps,
-    largestGaps: gaps.filter((gap) => gap.demand > 0 && gap.score > 0).slice(0, gapLimit),
+    largestGaps: largestOf(gaps, gapLimit),
     searchesWithoutResults: misses,
   };
+}
+
+/** Demand per need × region × sector × size band × week for the filter; who may read as readDemandAnalytics. */
+export async function readWeeklyDemand(
+  executor: Executor,
+  viewer: Viewer,
+  input: AnalyticsFilterInput,
+): Promise<Pick<DemandAnalytics, 'filter' | 'weekly'>> {
+  const filter = await analyticsFilterFor(executor, viewer, input);
+  return { filter, weekly: await weeklyDemand(executor, demandFilterOf(filter)) };
+}
+
+/** Gap scores and the largest gaps (at most `limit`, 1–500) for the filter; who may read as readDemandAnalytics. */
+export async function readDemandGaps(
+  executor: Executor,
+  viewer: Viewer,
+  input: AnalyticsFilterInput,
+  limit = 20,
+): Promise<Pick<DemandAnalytics, 'filter' | 'gaps' | 'largestGaps'>> {
+  const filter = await analyticsFilterFor(executor, viewer, input);
+  const gaps = await demandGaps(executor, demandFilterOf(filter));
+  return { filter, gaps, largestGaps: largestOf(gaps, Math.min(Math.max(limit, 1), 500)) };
+}
+
+/** Searches that found nothing (at most `limit`, 1–500) for the filter; who may read as readDemandAnalytics. */
+export async function readSearchesWithoutResults(
+  executor: Executor,
+  viewer: Viewer,
+  input: AnalyticsFilterInput,
+  limit = 100,
+): Promise<Pick<DemandAnalytics, 'filter' | 'searchesWithoutResults'>> {
+  const filter = await analyticsFilterFor(executor, viewer, input);
+  const limited = Math.min(Math.max(limit, 1), 500);
+  return { filter, searchesWithoutResults: await searchesWithoutResults(executor, demandFilterOf(filter), limited) };
 }

@@ -12,11 +12,10 @@ import {
   supplyByNeedAndSector,
   thinlyServedNeeds,
 } from '../../graph/analytics/supply';
-import { cvrFromSeed } from '../../graph/cvr';
 import { writeCompanyRows, writeProductRows } from '../../graph/loaders/ecosystem';
-import type { CertificationHeld, CompanyRow, ProductRow } from '../../graph/model';
 import { GraphWriter } from '../../graph/write';
 import { readSupplyAnalytics } from '../../src/use-cases/analytics-supply';
+import { analyticsWorld } from '../support/analytics-world';
 import { closeTestExecutor, operatorWrite, testExecutor, uniquePrefix } from '../support/graph';
 import { removeCompanies } from '../support/listings';
 
@@ -51,7 +50,7 @@ const executor = testExecutor();
 const prefix = uniquePrefix('analytics-supply');
 const S = `${prefix}-sector`;
 const S2 = `${prefix}-sector-2`;
-const slug = (label: string) => `${prefix}-${label}`;
+const { held, company, product } = analyticsWorld(prefix);
 let N1: string;
 let N2: string;
 let N3: string;
@@ -65,69 +64,6 @@ let allNeeds: string[];
 let measuresByNeed: Map<string, string[]>;
 
 const isoDay = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-
-function held(code: string, validUntil: string | null, verifiedAt: string | null): CertificationHeld {
-  return {
-    code,
-    validUntil,
-    evidence: 'https://test.example/cert.pdf',
-    source: 'import',
-    verifiedBy: verifiedAt ? 'NCC-DK' : null,
-    verifiedAt,
-  };
-}
-
-function company(
-  label: string,
-  facts: Pick<CompanyRow, 'municipalityCode' | 'regionsServed' | 'languages' | 'sectorCodes'> &
-    Partial<Pick<CompanyRow, 'certifications' | 'competences'>>,
-): CompanyRow {
-  return {
-    cvr: cvrFromSeed(Math.floor(Math.random() * 8_000_000)),
-    slug: slug(label),
-    name: `Analysefirma ${label} ${prefix}`,
-    legalForm: 'ApS',
-    description: { da: 'Testfirma til analyser.', en: 'Test company for analytics.' },
-    address: 'Prøvevej 1',
-    postcode: '1000',
-    city: 'Testby',
-    website: 'https://test.example',
-    email: 'test@test.example',
-    phone: '+45 00 00 00 00',
-    founded: 2020,
-    employees: 20,
-    sizeBand: 'small',
-    sample: false,
-    customerSizeBands: ['small'],
-    partnerSlugs: [],
-    certifications: [],
-    competences: [],
-    ...facts,
-  };
-}
-
-function product(
-  label: string,
-  companyLabel: string,
-  facts: Pick<ProductRow, 'needSlugs' | 'smeFit' | 'languages'> &
-    Partial<Pick<ProductRow, 'csfCategoryCodes' | 'status'>>,
-): ProductRow {
-  return {
-    slug: slug(label),
-    companySlug: slug(companyLabel),
-    name: `Analyseprodukt ${label}`,
-    kind: 'service',
-    description: { da: 'Et testprodukt.', en: 'A test product.' },
-    pricingModel: 'fixed',
-    priceFromDkk: 1_000,
-    delivery: ['remote'],
-    categoryCodes: [],
-    csfCategoryCodes: [],
-    regulationCodes: [],
-    status: 'active',
-    ...facts,
-  };
-}
 
 const writer = new GraphWriter(executor);
 

@@ -1,9 +1,13 @@
 import { GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSupplySnapshot } from '../../graph/analytics/snapshot';
 import type { CertificationView, ProvenanceView } from '../../graph/views';
+import { GraphWriter } from '../../graph/write';
 import { createContext } from '../../src/api/context';
 import { schema } from '../../src/api/schema/index';
+import { analyticsQuestion } from '../../src/api/schema/types/analytics';
 import type { Viewer } from '../../src/auth/viewer';
+import { NO_FILTER } from '../../src/use-cases/analytics-filter';
 import { createApiToken, viewerForApiToken } from '../../src/use-cases/api-tokens';
 import { grantCompanyAccess } from '../../src/use-cases/company-access';
 import type { SubmissionView } from '../../src/use-cases/listing-store';
@@ -28,6 +32,12 @@ type Outcome = 'ok' | '-';
 
 const row = (...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]) =>
   Object.fromEntries(VIEWERS.map((who, i) => [who, outcomes[i]])) as Record<Who, Outcome>;
+
+/** Rows for the fields of one type that the same viewers may read: `fieldsOf('Type', 'a b', outcome)`. */
+const fieldsOf = (type: string, fields: string, outcome: Record<Who, Outcome>) =>
+  Object.fromEntries(fields.split(' ').map((field) => [`${type}.${field}`, outcome]));
+const SUPPLY_COUNTS =
+  'providers products smeFriendlyProviders danishSpeakingProviders verifiedCertifiedProviders onSiteProviders';
 
 // biome-ignore format: a table reads best aligned
 const MATRIX: Record<string, Record<Who, Outcome>> = {
@@ -160,6 +170,57 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'ImportRowReport.fields':            row('-',      '-',    '-',    'ok',    'ok', '-'),
   'ImportRowReport.issues':            row('-',      '-',    '-',    'ok',    'ok', '-'),
   'ImportRowReport.pendingSubmission': row('-',      '-',    '-',    'ok',    'ok', '-'),
+  'Query.supplySeries':                row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'Query.supplyComparison':            row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.day':             row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.key':             row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.providers':       row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.products':        row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.smeFriendlyProviders': row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.danishSpeakingProviders': row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.verifiedCertifiedProviders': row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.onSiteProviders': row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.companies':       row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.headcount':       row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.top3Share':       row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplySeriesPoint.thin':            row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyFigures.providers':           row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyFigures.products':            row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyFigures.smeFriendlyProviders': row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyFigures.danishSpeakingProviders': row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyFigures.verifiedCertifiedProviders': row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyFigures.onSiteProviders':     row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyFigures.companies':           row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyFigures.headcount':           row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyFigures.top3Share':           row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyFigures.thin':                row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyDifference.providers':        row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyDifference.products':         row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyDifference.smeFriendlyProviders': row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyDifference.danishSpeakingProviders': row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyDifference.verifiedCertifiedProviders': row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyDifference.onSiteProviders':  row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyDifference.companies':        row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyDifference.headcount':        row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyDifference.top3Share':        row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyComparisonRow.key':           row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyComparisonRow.first':         row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyComparisonRow.second':        row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'SupplyComparisonRow.difference':    row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  'Query.analytics':                   row('-',      '-',    '-',    'ok',    'ok', 'ok'),
+  ...fieldsOf('Analytics', 'filter supplyByNeed supplyByNeedAndRegion supplyByNeedAndMunicipality supplyByNeedAndSector roleScarcity csfCoverage nis2Coverage concentration thinNeeds weeklyDemand gaps largestGaps searchesWithoutResults', row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('AnalyticsFilterEcho', 'from to region sector sizeBand need', row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('NeedSupply', `need needName ${SUPPLY_COUNTS}`, row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('NeedRegionSupply', `need needName region regionName ${SUPPLY_COUNTS}`, row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('NeedMunicipalitySupply', `need needName municipality municipalityName region ${SUPPLY_COUNTS}`, row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('NeedSectorSupply', `need needName sector sectorName ${SUPPLY_COUNTS}`, row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('RoleScarcity', 'role roleName region regionName companies headcount', row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('CsfCoverage', 'category function products providers', row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('Nis2Coverage', 'measure letter products providers', row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('NeedConcentration', 'need needName providers products top3Share thin', row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('DemandWeek', 'week need needName region regionName sector sectorName sizeBand signals zeroResults', row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('DemandGap', 'need needName region regionName demand supply regionDemand regionSupply score', row('-', '-', '-', 'ok', 'ok', 'ok')),
+  ...fieldsOf('MissedSearch', 'words searches firstDay lastDay', row('-', '-', '-', 'ok', 'ok', 'ok')),
 };
 
 type ScopeMap = Record<string, unknown> | ((...args: unknown[]) => unknown);
@@ -232,6 +293,9 @@ afterAll(async () => {
      DETACH DELETE u`,
     { prefix: world?.prefix ?? 'none' },
   );
+  await operatorWrite('test.cleanupSnapshot', 'MATCH (s:SupplySnapshot {day: date($day)}) DELETE s', {
+    day: MATRIX_SNAPSHOT_DAY,
+  });
   await world?.cleanup();
   await closeTestExecutor();
 });
@@ -337,12 +401,56 @@ const OPERATIONS: Record<string, () => Promise<{ document: string; variables?: R
     document: `mutation M($content: String!) { result: importListings(format: csv, content: $content, dryRun: true) ${RESULT} }`,
     variables: { content: `type,cvr,phone\ncompany,${world.companyA.cvr},+45 11 22 33 44\n` },
   }),
+  'Query.supplySeries': async () => ({
+    document: `{ result: supplySeries(measure: csfCoverage, filter: {from: "${MATRIX_SNAPSHOT_DAY}", to: "${MATRIX_SNAPSHOT_DAY}"}) { __typename } }`,
+  }),
+  // A day with a snapshot (an empty one), so that an authorised comparison answers.
+  'Query.supplyComparison': async () => {
+    await writeSupplySnapshot(new GraphWriter(testExecutor()), MATRIX_SNAPSHOT_DAY, [
+      { region: '', measures: { csfCoverage: [] } },
+    ]);
+    return {
+      document:
+        'query Q($day: String!) { result: supplyComparison(measure: csfCoverage, first: $day, second: $day) { __typename } }',
+      variables: { day: MATRIX_SNAPSHOT_DAY },
+    };
+  },
+  // Authorised: the filter is checked (an unknown sector would be BAD_USER_INPUT), no measure asked for.
+  'Query.analytics': async () => ({
+    document: 'query Q($filter: AnalyticsFilter) { result: analytics(filter: $filter) { __typename } }',
+    variables: { filter: { region: '1084' } },
+  }),
   'Mutation.verifyCertification': async () => ({
     document: `mutation M($input: CertificationVerificationInput!) { result: verifyCertification(input: $input) ${RESULT} }`,
     variables: {
       input: { companySlug: world.companyA.slug, certificationCode: world.codes.certification, method: 'matrix test' },
     },
   }),
+};
+
+/** A day of the supply snapshots no other file uses (far in the future), removed at the end. */
+const MATRIX_SNAPSHOT_DAY = `${2200 + Math.floor(Math.random() * 700)}-01-01`;
+const SUPPLY_FIGURES = {
+  providers: 1,
+  products: 2,
+  smeFriendlyProviders: null,
+  danishSpeakingProviders: null,
+  verifiedCertifiedProviders: null,
+  onSiteProviders: null,
+  companies: null,
+  headcount: null,
+  top3Share: null,
+  thin: null,
+};
+
+/** The figures of one supply cell, for the analytics row types. */
+const ANALYTICS_COUNTS = {
+  providers: 2,
+  products: 3,
+  smeFriendlyProviders: 1,
+  danishSpeakingProviders: 1,
+  verifiedCertifiedProviders: 0,
+  onSiteProviders: 1,
 };
 
 const PROVENANCE: ProvenanceView = {
@@ -450,6 +558,51 @@ const PARENTS: Record<string, () => unknown> = {
     verifiedByUser: 'user-2',
     provenance: PROVENANCE,
     trust: 'verified',
+  }),
+  SupplySeriesPoint: () => ({ day: MATRIX_SNAPSHOT_DAY, key: 'PR.AA', ...SUPPLY_FIGURES }),
+  SupplyFigures: () => SUPPLY_FIGURES,
+  SupplyDifference: () => SUPPLY_FIGURES,
+  // A sector no company is in, so each measure the nested test resolves is a quick empty read.
+  Analytics: () =>
+    analyticsQuestion(testExecutor(), {
+      ...NO_FILTER,
+      sector: `${world.prefix}-sector`,
+      from: '2199-01-01',
+      to: '2199-01-31',
+    }),
+  AnalyticsFilterEcho: () => NO_FILTER,
+  NeedSupply: () => ({ need: 'backup', ...ANALYTICS_COUNTS, onSiteProviders: null }),
+  NeedRegionSupply: () => ({ need: 'backup', region: '1084', ...ANALYTICS_COUNTS }),
+  NeedMunicipalitySupply: () => ({ need: 'backup', municipality: '101', region: '1084', ...ANALYTICS_COUNTS }),
+  NeedSectorSupply: () => ({ need: 'backup', sector: world.codes.sector, ...ANALYTICS_COUNTS, onSiteProviders: null }),
+  RoleScarcity: () => ({ role: world.codes.skill, region: '1084', companies: 1, headcount: 2 }),
+  CsfCoverage: () => ({ category: 'PR.AA', function: 'PR', products: 1, providers: 1 }),
+  Nis2Coverage: () => ({ measure: 'NIS2-21-2-a', letter: 'a', products: 1, providers: 1 }),
+  NeedConcentration: () => ({ need: 'backup', providers: 1, products: 1, top3Share: 1, thin: true }),
+  DemandWeek: () => ({
+    week: '2032-W10',
+    need: 'backup',
+    region: '1084',
+    sector: world.codes.sector,
+    sizeBand: 'small',
+    signals: 6,
+    zeroResults: 1,
+  }),
+  DemandGap: () => ({
+    need: 'backup',
+    region: '1084',
+    demand: 6,
+    supply: 1,
+    regionDemand: 9,
+    regionSupply: 4,
+    score: 0.4,
+  }),
+  MissedSearch: () => ({ words: 'kvante', searches: 6, firstDay: '2032-03-01', lastDay: '2032-03-09' }),
+  SupplyComparisonRow: () => ({
+    key: 'PR.AA',
+    first: SUPPLY_FIGURES,
+    second: SUPPLY_FIGURES,
+    difference: SUPPLY_FIGURES,
   }),
 };
 

@@ -103,6 +103,7 @@ const BOOKKEEPING = [
   'DemandDay',
   'DemandMiss',
   'DemandRollup',
+  'SupplySnapshot',
   'Change',
   'ChangeSequence',
   'ReindexRequest',

@@ -224,6 +224,10 @@ describe('public pages meet WCAG 2.1 A and AA', () => {
     ['about', ['/om', '/en/about']],
     ['how we rank', ['/saadan-rangerer-vi', '/en/how-we-rank']],
     ['log in', ['/log-ind', '/en/log-in']],
+    ['statistics', ['/statistik', '/en/statistics']],
+    ['statistics with a 400 problem', ['/statistik?quarter=2033-Q5', '/en/statistics?quarter=2033-Q5'], 400],
+    ['methods', ['/metode', '/en/methods']],
+    ['API guide', ['/api', '/en/api']],
     ['404', ['/findes-ikke-i-cyberkort', '/en/not-in-cyberkort'], 404],
   ];
   for (const [name, [da, en], status] of pages) {
@@ -368,6 +372,32 @@ describe('NCC staff’s pages meet WCAG 2.1 A and AA', () => {
     await audit(reviewer, '/ncc/log?company=Not+A+Slug&from=31-12-2026', 400);
     await audit(reviewer, '/en/ncc/log?company=Not+A+Slug&from=31-12-2026', 400);
   });
+
+  const dashboards: Array<[string, Twin, number?]> = [
+    ['overview', ['/ncc/analyse', '/en/ncc/analytics']],
+    ['supply', ['/ncc/analyse/udbud', '/en/ncc/analytics/supply']],
+    [
+      'supply by municipality',
+      ['/ncc/analyse/udbud?region=1084&level=municipality', '/en/ncc/analytics/supply?level=municipality'],
+    ],
+    ['demand', ['/ncc/analyse/efterspoergsel', '/en/ncc/analytics/demand']],
+    ['gaps', ['/ncc/analyse/huller', '/en/ncc/analytics/gaps']],
+    ['skills', ['/ncc/analyse/kompetencer', '/en/ncc/analytics/skills']],
+    ['coverage', ['/ncc/analyse/daekning', '/en/ncc/analytics/coverage']],
+    ['concentration', ['/ncc/analyse/koncentration', '/en/ncc/analytics/concentration']],
+    ['zero results', ['/ncc/analyse/nul-resultater', '/en/ncc/analytics/zero-results']],
+    [
+      'with a filter problem',
+      ['/ncc/analyse/udbud?region=9999', '/en/ncc/analytics/demand?from=2026-02-30&sector=not+a+code'],
+      400,
+    ],
+  ];
+  for (const [name, [da, en], status] of dashboards) {
+    it(`the analytics dashboard: ${name} (da, en)`, async () => {
+      await audit(reviewer, da, status);
+      await audit(reviewer, en, status);
+    });
+  }
 
   it('the import page (da, en)', async () => {
     await audit(admin, '/ncc/import');

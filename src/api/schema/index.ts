@@ -14,5 +14,8 @@ import './types/confirmation';
 import './types/api-token';
 import './types/company-access';
 import './types/import';
+import './types/analytics';
+import './types/analytics-series';
+import './types/statistics';
 
 export const schema = builder.toSchema({ sortSchema: true });

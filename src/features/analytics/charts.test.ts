@@ -14,6 +14,8 @@ describe('charts drawn on the server', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('role="img"');
     expect(svg).toContain('aria-label="Udbydere pr. behov"');
+    // Only the image is labelled: Plot's labels on its groups are not allowed there (ARIA).
+    expect(svg.match(/aria-label=/g)).toHaveLength(1);
     expect(svg).not.toContain('<style');
     expect(svg).not.toMatch(/\sstyle="/);
     expect(svg.match(/<rect /g)).toHaveLength(2);
@@ -40,6 +42,9 @@ describe('charts drawn on the server', () => {
       valueLabel: 'providers',
     });
     expect(svg).not.toContain('<style');
+    // The legend's figure carried a style attribute, which the CSP refuses as an inline style too.
+    expect(svg).not.toMatch(/\sstyle="/);
+    expect(svg.match(/aria-(label|description)=/g)).toHaveLength(1);
     expect(svg).not.toContain('NaN');
     expect(svg).toContain('<title>Capital Region of Denmark: 30</title>');
     expect(svg).toContain('<title>Region Zealand: –</title>');

@@ -2,14 +2,16 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { type Area, denmarkAreas } from '../../../graph/data/map';
 import type { Locale } from '../../i18n';
+import { areaValuesOf, barsOf, type Section } from './tables';
 
 /**
  * Charts drawn on the server as SVG (Observable Plot over a DOM-less document from linkedom), so
  * the dashboards show them without JavaScript. Every chart is an image with a title for screen
  * readers; the numbers themselves are in the table beside it on the page.
  *
- * Plot puts a <style> element into each SVG; the site's Content-Security-Policy admits no inline
- * styles, so it is taken out and its few rules live in analytics.css (class `ck-chart`).
+ * Plot puts a <style> element into each SVG (and a style attribute on a legend's figure); the
+ * site's Content-Security-Policy admits no inline styles, so they are taken out and their few
+ * rules live in analytics.css (classes `ck-chart`, `ck-chart-figure`).
  */
 
 const CLASS = 'ck-chart';
@@ -17,11 +19,21 @@ const CLASS = 'ck-chart';
 function render(options: Plot.PlotOptions, title: string): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const svg = Plot.plot({ ...options, document: document as unknown as Document, className: CLASS });
+  // A chart with a legend comes as a <figure> holding the legend's SVG and the chart's.
   const element = svg as unknown as Element;
-  element.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  if (element.tagName.toLowerCase() === 'svg') element.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   element.setAttribute('role', 'img');
   element.setAttribute('aria-label', title);
   for (const style of element.querySelectorAll('style')) style.remove();
+  // Style attributes are inline styles too (the figure's max-width): their rules are in analytics.css.
+  element.removeAttribute('style');
+  for (const styled of element.querySelectorAll('[style]')) styled.removeAttribute('style');
+  // Plot names its marks' groups (<g aria-label="bar">), which ARIA does not allow on a group
+  // without a role; inside an image they say nothing anyway: the image's own label names it.
+  for (const labelled of element.querySelectorAll('[aria-label], [aria-description]')) {
+    labelled.removeAttribute('aria-label');
+    labelled.removeAttribute('aria-description');
+  }
   return element.outerHTML;
 }
 
@@ -92,4 +104,20 @@ export function choropleth(
     },
     options.title,
   );
+}
+
+/**
+ * A dashboard section's chart, drawn from its table's own rows (tables.ts), so the picture and
+ * the table beside it cannot disagree; null when the section has no chart or nothing to draw.
+ */
+export function sectionChart(section: Section, locale: Locale): string | null {
+  const { chart, table } = section;
+  if (!chart) return null;
+  if (chart.kind === 'bar') {
+    const bars = barsOf(table, chart.value, chart.label);
+    return bars.length === 0 ? null : barChart(bars, { title: chart.title, valueLabel: chart.valueLabel });
+  }
+  const values = areaValuesOf(table, chart.code, chart.value);
+  if (values.size === 0) return null;
+  return choropleth(values, { level: chart.level, locale, title: chart.title, valueLabel: chart.valueLabel });
 }

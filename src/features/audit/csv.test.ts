@@ -18,6 +18,8 @@ describe('audit CSV', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\t=1')).toBe("'\t=1");
     expect(csvCell('a=1')).toBe('a=1');
+    // Numbers come from the code, never from a person: a negative one stays a number.
+    expect(csvCell(-0.5)).toBe('-0.5');
   });
 
   it('ends each row with CRLF', () => {

@@ -10,7 +10,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
+  // A number is written by our code, not typed by anyone: -0.5 stays a number a spreadsheet can add up.
+  if (typeof value === 'number') return String(value);
+  let text = value;
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

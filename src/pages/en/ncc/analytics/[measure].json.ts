@@ -1,0 +1,4 @@
+import type { APIRoute } from 'astro';
+import { dashboardExport } from '../../../../features/analytics/routes';
+
+export const GET: APIRoute = (context) => dashboardExport('json')(context);
