@@ -60,4 +60,12 @@ describe('configuration from the environment', () => {
       expect(() => loadConfig({ PUBLIC_URL: wrong }), wrong).toThrow(/PUBLIC_URL must be an http or https address/);
     }
   });
+
+  it('takes the daily supply snapshot in the server unless SUPPLY_SNAPSHOTS is false', () => {
+    expect(loadConfig({}).SUPPLY_SNAPSHOTS).toBe(true);
+    expect(loadConfig({ SUPPLY_SNAPSHOTS: 'false' }).SUPPLY_SNAPSHOTS).toBe(false);
+    expect(loadConfig({ SUPPLY_SNAPSHOTS: '0' }).SUPPLY_SNAPSHOTS).toBe(false);
+    expect(loadConfig({ SUPPLY_SNAPSHOTS: '1' }).SUPPLY_SNAPSHOTS).toBe(true);
+    expect(() => loadConfig({ SUPPLY_SNAPSHOTS: 'off' })).toThrow(/SUPPLY_SNAPSHOTS must be true or false/);
+  });
 });

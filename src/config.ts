@@ -203,6 +203,12 @@ const schema = z
     MAIL_OUTBOX_DIR: z.string().trim().min(1, 'must not be empty').default('.data/outbox'),
     // Open data (src/use-cases/open-data.ts): the nightly export's folder, served at /aaben-data/<file>.
     OPEN_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.data/open-data'),
+    // The daily supply snapshot (src/use-cases/analytics-snapshot.ts) the server takes itself; off
+    // where another process takes it (`npm run snapshot` from cron) or the graph is not the real one.
+    SUPPLY_SNAPSHOTS: z
+      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true' || value === '1'),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && (!env.NEO4J_USER || !env.NEO4J_PASSWORD)) {

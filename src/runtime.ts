@@ -211,9 +211,10 @@ export async function startRuntime(
 
     // The daily supply snapshot (src/use-cases/analytics-snapshot.ts): at 00:30 UTC, and a few
     // minutes after start when today's is missing. A day is taken once (also by two servers at
-    // once), so a run for a day already taken writes nothing.
+    // once), so a run for a day already taken writes nothing. SUPPLY_SNAPSHOTS=false leaves it to
+    // others (the site tests' server, whose graph is shared test data, turns it off).
     let snapshotTimer: NodeJS.Timeout | undefined;
-    let snapshotStopped = false;
+    let snapshotStopped = !config.SUPPLY_SNAPSHOTS;
     const snapshotNow = () =>
       takeSupplySnapshot(writer)
         .then((run) => {
@@ -228,7 +229,9 @@ export async function startRuntime(
       snapshotTimer.unref();
     };
     scheduleSnapshot();
-    const firstSnapshot = setTimeout(snapshotNow, SNAPSHOT_DELAY_MS);
+    const firstSnapshot = setTimeout(() => {
+      if (!snapshotStopped) snapshotNow();
+    }, SNAPSHOT_DELAY_MS);
     firstSnapshot.unref();
 
     const activeExecutor = executor;

@@ -155,10 +155,26 @@ export interface DemandFilter {
   kinds?: ReadonlyArray<'search' | 'match'> | null;
 }
 
-const FILTER = `
-  ($from IS NULL OR d.day >= date($from)) AND ($to IS NULL OR d.day <= date($to))
-  AND ($regions IS NULL OR d.region IN $regions) AND ($sectors IS NULL OR d.sector IN $sectors)
-  AND ($sizeBands IS NULL OR d.sizeBand IN $sizeBands)`;
+type FilterParams = ReturnType<typeof filterParams>;
+
+/**
+ * The conditions of a demand filter on `d` (a DemandDay or DemandMiss), naming only the filters
+ * given (their values stay parameters): the period is one range on `d.day` (an open end is the
+ * first or last day Neo4j has) and a region list one IN on `d.region`, so the (region, day) and day
+ * indexes seek the cells asked for instead of every cell being read. `also` adds the need and kind
+ * filters (DemandMiss has neither).
+ */
+function filterOf(params: FilterParams, also: ReadonlyArray<'needs' | 'kinds'> = []): string {
+  const conditions = [
+    "d.day >= coalesce(date($from), date('-999999999-01-01')) AND d.day <= coalesce(date($to), date('+999999999-12-31'))",
+  ];
+  if (params.regions) conditions.push('d.region IN $regions');
+  if (params.sectors) conditions.push('d.sector IN $sectors');
+  if (params.sizeBands) conditions.push('d.sizeBand IN $sizeBands');
+  if (also.includes('needs') && params.needs) conditions.push('d.need IN $needs');
+  if (also.includes('kinds') && params.kinds) conditions.push('d.kind IN $kinds');
+  return conditions.join(' AND ');
+}
 
 function filterParams(filter: DemandFilter) {
   const list = (values: readonly string[] | null | undefined) => (values && values.length > 0 ? [...values] : null);
@@ -190,10 +206,9 @@ export interface DemandCell {
   zeroResults: number;
 }
 
-const DEMAND_BY_WEEK = `
+const DEMAND_BY_WEEK = (params: FilterParams) => `
 MATCH (d:DemandDay)
-WHERE ${FILTER}
-  AND ($needs IS NULL OR d.need IN $needs) AND ($kinds IS NULL OR d.kind IN $kinds)
+WHERE ${filterOf(params, ['needs', 'kinds'])}
 WITH toString(d.day.weekYear) + '-W' + right('0' + toString(d.day.week), 2) AS week,
      d.need AS need, d.region AS region, d.sector AS sector, d.sizeBand AS sizeBand,
      sum(d.signals) AS signals, sum(d.zeroResults) AS zeroResults
@@ -203,10 +218,11 @@ ORDER BY week, need, region, sector, sizeBand`;
 
 /** Demand per need × region × sector × size band × ISO week, from the rollup. */
 export function demandByWeek(executor: Executor, filter: DemandFilter = {}): Promise<DemandCell[]> {
+  const params = filterParams(filter);
   return executor.read<DemandCell & Record<string, unknown>>(
     'analytics.demand.by-week',
-    DEMAND_BY_WEEK,
-    filterParams(filter),
+    DEMAND_BY_WEEK(params),
+    params,
   );
 }
 
@@ -223,10 +239,9 @@ export interface NeedRegionCounts {
   supply: number;
 }
 
-const DEMAND_BY_NEED_REGION = `
+const DEMAND_BY_NEED_REGION = (params: FilterParams) => `
 MATCH (d:DemandDay)
-WHERE ${FILTER} AND d.need <> '' AND d.region <> ''
-  AND ($needs IS NULL OR d.need IN $needs) AND ($kinds IS NULL OR d.kind IN $kinds)
+WHERE ${filterOf(params, ['needs', 'kinds'])} AND d.need <> '' AND d.region <> ''
 RETURN d.need AS need, d.region AS region, sum(d.signals) AS demand`;
 
 const SUPPLY_BY_NEED_REGION = `
@@ -244,7 +259,7 @@ export async function needRegionCounts(executor: Executor, filter: DemandFilter 
   const [demand, supply] = await Promise.all([
     executor.read<{ need: string; region: string; demand: number }>(
       'analytics.demand.need-region',
-      DEMAND_BY_NEED_REGION,
+      DEMAND_BY_NEED_REGION(params),
       params,
     ),
     executor.read<{ need: string; region: string; supply: number }>(
@@ -277,9 +292,9 @@ export interface MissedSearch {
   lastDay: string;
 }
 
-const MISSED_SEARCHES = `
+const MISSED_SEARCHES = (params: FilterParams) => `
 MATCH (d:DemandMiss)
-WHERE ${FILTER}
+WHERE ${filterOf(params)}
 WITH d.words AS words, sum(d.searches) AS searches, min(d.day) AS firstDay, max(d.day) AS lastDay
 RETURN words, searches, toString(firstDay) AS firstDay, toString(lastDay) AS lastDay
 ORDER BY searches DESC, words
@@ -288,7 +303,7 @@ LIMIT $limit`;
 /** Searches that found nothing, grouped by their scrubbed words, most frequent first (then by words). */
 export function missedSearches(executor: Executor, filter: DemandFilter = {}, limit = 100): Promise<MissedSearch[]> {
   const { needs: _needs, kinds: _kinds, ...params } = filterParams(filter);
-  return executor.read<MissedSearch & Record<string, unknown>>('analytics.demand.missed', MISSED_SEARCHES, {
+  return executor.read<MissedSearch & Record<string, unknown>>('analytics.demand.missed', MISSED_SEARCHES(params), {
     ...params,
     limit: neo4j.int(Math.max(0, Math.floor(limit))),
   });

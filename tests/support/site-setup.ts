@@ -57,6 +57,10 @@ export default async function setup(project: TestProject) {
       COOKIE_SECRET: cookieSecret,
       MAIL_OUTBOX_DIR: mailOutbox,
       OPEN_DATA_DIR: openData,
+      // No daily supply snapshot of the shared test graph: it would run every supply measure six
+      // times while the test files are busiest, and keep today's day taken with their test data.
+      // The snapshot itself is tested in tests/graph/analytics-snapshot.test.ts.
+      SUPPLY_SNAPSHOTS: 'false',
       // Every test file logs its people in from this one address; the limits themselves are
       // tested on apps of their own (auth, http, api-tokens).
       RATE_LIMIT_LOGIN: '10000',
