@@ -136,6 +136,15 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE CONSTRAINT supplysnapshot_key IF NOT EXISTS FOR (n:SupplySnapshot) REQUIRE (n.region, n.day) IS UNIQUE',
     ],
   },
+  {
+    // Demand analytics filtered by region (graph/analytics/demand.ts filterOf): the cells of the
+    // regions asked for over the period, found by one seek instead of reading every cell of the period.
+    id: '0014-demand-region-index',
+    statements: [
+      'CREATE INDEX demandday_region_day IF NOT EXISTS FOR (n:DemandDay) ON (n.region, n.day)',
+      'CREATE INDEX demandmiss_region_day IF NOT EXISTS FOR (n:DemandMiss) ON (n.region, n.day)',
+    ],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

@@ -329,14 +329,22 @@ let snapshotLabel: string;
 let snapshotMs: number;
 const snapshotModule = existsSync(snapshotPath)
   ? ((await import(snapshotPath)) as {
-      takeSupplySnapshot?: (executor: Executor, ...rest: unknown[]) => Promise<unknown>;
+      takeSupplySnapshot?: (
+        writer: GraphWriter,
+        now?: Date,
+      ) => Promise<{ day: string; taken: boolean; regions: number; bytes: number }>;
     })
   : {};
-if (!only && snapshotModule.takeSupplySnapshot) {
-  snapshotLabel = 'daily supply snapshot (takeSupplySnapshot)';
+if (snapshotModule.takeSupplySnapshot) {
+  // Today's snapshot of the bench graph is taken again each run: an earlier run's is removed first.
+  const now = new Date();
+  await writer.run('bench.analytics.snapshot', 'MATCH (s:SupplySnapshot {day: date($day)}) DETACH DELETE s', {
+    day: now.toISOString().slice(0, 10),
+  });
   const started = performance.now();
-  await snapshotModule.takeSupplySnapshot(executor);
+  const run = await snapshotModule.takeSupplySnapshot(writer, now);
   snapshotMs = performance.now() - started;
+  snapshotLabel = `daily supply snapshot (takeSupplySnapshot: Denmark + ${run.regions} regions, ${run.bytes} bytes, taken ${run.taken})`;
 } else {
   snapshotLabel =
     'daily supply snapshot: takeSupplySnapshot does not exist yet, so supplyAnalyticsOf for Denmark + each region (what it computes)';

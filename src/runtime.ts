@@ -16,7 +16,7 @@ import { candidateReadModel, followGraphChanges, reindexAll, searchReadModel } f
 import { createMailer } from './mail/mailer';
 import { assembleServices, type Services } from './services';
 import { rollUpPastDays } from './use-cases/analytics-demand';
-import { msUntilDailySnapshot, takeSupplySnapshot } from './use-cases/analytics-snapshot';
+import { msUntilDailySnapshot, msUntilNextSnapshotRun, takeSupplySnapshot } from './use-cases/analytics-snapshot';
 import { sendConfirmationReminders } from './use-cases/confirmation';
 import { exportOpenData, msUntilNightlyExport, openDataIsStale } from './use-cases/open-data';
 import { waitForNeo4j } from './wait-for-neo4j';
@@ -209,30 +209,33 @@ export async function startRuntime(
     }, OPEN_DATA_DELAY_MS);
     firstOpenData.unref();
 
-    // The daily supply snapshot (src/use-cases/analytics-snapshot.ts): at 00:30 UTC, and a few
-    // minutes after start when today's is missing. A day is taken once (also by two servers at
-    // once), so a run for a day already taken writes nothing. SUPPLY_SNAPSHOTS=false leaves it to
-    // others (the site tests' server, whose graph is shared test data, turns it off).
+    // The daily supply snapshot (src/use-cases/analytics-snapshot.ts): a few minutes after start
+    // (today's, when missing), then at 00:30 UTC; a run that fails is tried again 15 minutes later.
+    // A day is taken once (also by two servers at once), so a run for a day already taken writes
+    // nothing. SUPPLY_SNAPSHOTS=false leaves it to others (the site tests' server, whose graph is
+    // shared test data, turns it off).
     let snapshotTimer: NodeJS.Timeout | undefined;
     let snapshotStopped = !config.SUPPLY_SNAPSHOTS;
-    const snapshotNow = () =>
-      takeSupplySnapshot(writer)
-        .then((run) => {
+    /** One run; resolves to whether it failed (never rejects). */
+    const snapshotNow = (): Promise<boolean> =>
+      takeSupplySnapshot(writer).then(
+        (run) => {
           if (run.taken) log.info(run, 'supply snapshot taken');
-        })
-        .catch((error) => log.warn({ err: error }, 'supply snapshot not taken; will retry at the next run'));
-    const scheduleSnapshot = () => {
+          return false;
+        },
+        (error: unknown) => {
+          log.warn({ err: error }, 'supply snapshot not taken; will retry');
+          return true;
+        },
+      );
+    const scheduleSnapshot = (ms: number) => {
       if (snapshotStopped) return;
       snapshotTimer = setTimeout(() => {
-        snapshotNow().finally(scheduleSnapshot);
-      }, msUntilDailySnapshot(new Date()));
+        snapshotNow().then((failed) => scheduleSnapshot(msUntilNextSnapshotRun(new Date(), failed)));
+      }, ms);
       snapshotTimer.unref();
     };
-    scheduleSnapshot();
-    const firstSnapshot = setTimeout(() => {
-      if (!snapshotStopped) snapshotNow();
-    }, SNAPSHOT_DELAY_MS);
-    firstSnapshot.unref();
+    scheduleSnapshot(Math.min(SNAPSHOT_DELAY_MS, msUntilDailySnapshot(new Date())));
 
     const activeExecutor = executor;
     const activeEngine = search;
@@ -262,7 +265,6 @@ export async function startRuntime(
         clearTimeout(firstOpenData);
         snapshotStopped = true;
         clearTimeout(snapshotTimer);
-        clearTimeout(firstSnapshot);
         mailer.close();
         await activeIdentity.stop();
         await services.demand.close();

@@ -164,7 +164,10 @@ type FilterParams = ReturnType<typeof filterParams>;
  * indexes seek the cells asked for instead of every cell being read. `also` adds the need and kind
  * filters (DemandMiss has neither).
  */
-function filterOf(params: FilterParams, also: ReadonlyArray<'needs' | 'kinds'> = []): string {
+function filterOf(
+  params: Omit<FilterParams, 'needs' | 'kinds'> & Partial<FilterParams>,
+  also: ReadonlyArray<'needs' | 'kinds'> = [],
+): string {
   const conditions = [
     "d.day >= coalesce(date($from), date('-999999999-01-01')) AND d.day <= coalesce(date($to), date('+999999999-12-31'))",
   ];
@@ -292,7 +295,7 @@ export interface MissedSearch {
   lastDay: string;
 }
 
-const MISSED_SEARCHES = (params: FilterParams) => `
+const MISSED_SEARCHES = (params: Omit<FilterParams, 'needs' | 'kinds'>) => `
 MATCH (d:DemandMiss)
 WHERE ${filterOf(params)}
 WITH d.words AS words, sum(d.searches) AS searches, min(d.day) AS firstDay, max(d.day) AS lastDay

@@ -186,6 +186,19 @@ async function measuresOf(
   return measures as Partial<SnapshotMeasures>;
 }
 
+/** How long after a run that failed (Neo4j away, a timeout) the next one is tried. */
+export const SNAPSHOT_RETRY_MS = 15 * 60_000;
+
+/**
+ * Milliseconds from `now` until the next run of the in-process schedule: the next daily snapshot
+ * time after a run that took or found the day's snapshot; after one that failed, SNAPSHOT_RETRY_MS
+ * (or the daily time, if sooner), so that a failure at 00:30 does not lose the day's snapshot.
+ */
+export function msUntilNextSnapshotRun(now: Date, lastRunFailed: boolean): number {
+  const daily = msUntilDailySnapshot(now);
+  return lastRunFailed ? Math.min(SNAPSHOT_RETRY_MS, daily) : daily;
+}
+
 /** Milliseconds from `now` until the next daily snapshot time (00:30 UTC). */
 export function msUntilDailySnapshot(now: Date): number {
   const next = new Date(
@@ -325,10 +338,18 @@ function mayRead(viewer: Viewer) {
   if (!mayReadAnalytics(viewer)) throw new ForbiddenError('Only NCC-DK staff and analysts may read the analytics.');
 }
 
-/** The days a series covers: the filter's, else the SERIES_DEFAULT_DAYS days up to today (UTC). */
+/** The first day a date (YYYY-MM-DD) can name: a period running back past it starts there. */
+const FIRST_DAY = '0000-01-01';
+
+/**
+ * The days a series covers: the filter's, else the SERIES_DEFAULT_DAYS days up to today (UTC), or
+ * from FIRST_DAY when `to` is nearer to it than that.
+ */
 export function seriesPeriod(filter: Pick<AnalyticsFilter, 'from' | 'to'>, today: Date): { from: string; to: string } {
   const to = filter.to ?? isoDay(today);
-  return { from: filter.from ?? addDays(to, -(SERIES_DEFAULT_DAYS - 1)), to };
+  const back = Date.parse(`${to}T00:00:00Z`) - (SERIES_DEFAULT_DAYS - 1) * 86_400_000;
+  const from = filter.from ?? (back < Date.parse(`${FIRST_DAY}T00:00:00Z`) ? FIRST_DAY : isoDay(new Date(back)));
+  return { from, to };
 }
 
 /**
@@ -366,7 +387,7 @@ const calendarDay = z
 
 /**
  * A measure on two days side by side: one row per key found on either day, with each day's
- * figures and the difference (second minus first), keys in the measure's order. `first` and
+ * figures and the difference (second minus first), ordered by key (code point order). `first` and
  * `second` are ISO dates with a snapshot for the filter's region; a day without one is a
  * ValidationError (code 'no_snapshot') naming the nearest days that have one. The filter's
  * period does not apply (the two days are the period); region, sector and need apply as in a series.

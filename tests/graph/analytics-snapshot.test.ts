@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SnapshotMeasures, writeSupplySnapshot } from '../../graph/analytics/snapshot';
-import { cvrFromSeed } from '../../graph/cvr';
 import { writeCompanyRows, writeProductRows } from '../../graph/loaders/ecosystem';
-import type { CompanyRow, ProductRow } from '../../graph/model';
+import type { CompanyRow } from '../../graph/model';
 import { GraphWriter } from '../../graph/write';
 import type { Viewer } from '../../src/auth/viewer';
 import {
@@ -11,6 +10,7 @@ import {
   type SupplyFigures,
   takeSupplySnapshot,
 } from '../../src/use-cases/analytics-snapshot';
+import { analyticsWorld } from '../support/analytics-world';
 import { testApi } from '../support/api';
 import { closeTestExecutor, operatorWrite, testExecutor, uniquePrefix } from '../support/graph';
 import { removeCompanies } from '../support/listings';
@@ -42,7 +42,6 @@ const executor = testExecutor();
 const writer = new GraphWriter(executor);
 const prefix = uniquePrefix('analytics-snapshot');
 const S = `${prefix}-sector`;
-const slug = (label: string) => `${prefix}-${label}`;
 
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -83,56 +82,11 @@ const vendor: Viewer = {
   sessionId: 'test',
 };
 
-function company(
-  label: string,
-  facts: Pick<CompanyRow, 'municipalityCode' | 'regionsServed' | 'languages'>,
-): CompanyRow {
-  return {
-    cvr: cvrFromSeed(Math.floor(Math.random() * 8_000_000)),
-    slug: slug(label),
-    name: `Øjebliksfirma ${label} ${prefix}`,
-    legalForm: 'ApS',
-    description: { da: 'Testfirma til øjebliksbilleder.', en: 'Test company for snapshots.' },
-    address: 'Prøvevej 1',
-    postcode: '1000',
-    city: 'Testby',
-    website: 'https://test.example',
-    email: 'test@test.example',
-    phone: '+45 00 00 00 00',
-    founded: 2020,
-    employees: 20,
-    sizeBand: 'small',
-    sample: false,
-    customerSizeBands: ['small'],
-    partnerSlugs: [],
-    certifications: [],
-    competences: [],
-    sectorCodes: [S],
-    ...facts,
-  };
-}
-
-function product(
-  label: string,
-  owner: string,
-  facts: Pick<ProductRow, 'needSlugs' | 'smeFit' | 'languages'>,
-): ProductRow {
-  return {
-    slug: slug(label),
-    companySlug: slug(owner),
-    name: `Øjebliksprodukt ${label}`,
-    kind: 'service',
-    description: { da: 'Et testprodukt.', en: 'A test product.' },
-    pricingModel: 'fixed',
-    priceFromDkk: 1_000,
-    delivery: ['remote'],
-    categoryCodes: [],
-    csfCategoryCodes: [],
-    regulationCodes: [],
-    status: 'active',
-    ...facts,
-  };
-}
+const world = analyticsWorld(prefix);
+/** A company of this file's own sector S. */
+const company = (label: string, facts: Pick<CompanyRow, 'municipalityCode' | 'regionsServed' | 'languages'>) =>
+  world.company(label, { ...facts, sectorCodes: [S] });
+const product = world.product;
 
 const NONE: SupplyFigures = {
   providers: null,
@@ -492,6 +446,13 @@ describe('series and comparisons of every measure', () => {
     expect(await issuesOf(readSupplySeries(executor, reviewer, { measure: 'nothing' as never, filter: {} }))).toEqual([
       ['measure', 'invalid_value'],
     ]);
+  });
+
+  it('reads a default period that would start before the first day a date can name from that day', async () => {
+    // 90 days back from 0000-01-05 is in year -1, which no date parameter can name: not an internal error.
+    expect(
+      await readSupplySeries(executor, reviewer, { measure: 'csfCoverage', filter: { to: '0000-01-05' } }),
+    ).toEqual([]);
   });
 
   it('is for NCC-DK staff and analysts only', async () => {

@@ -186,6 +186,11 @@ describe('a reviewer’s dashboards', () => {
   it('counts the weekly demand of the period and region as the rollup holds it, in the table, the CSV and the JSON', async () => {
     const path = `/ncc/analyse/efterspoergsel?${PERIOD}&region=1081`;
     const page = await get(reviewer, path);
+    // The rollup's days are UTC days, which the page says, in each language.
+    expect(page.text).toContain('Datoerne er døgn i UTC: et døgn begynder kl. 1 dansk tid (kl. 2 om sommeren).');
+    expect((await get(reviewer, `/en/ncc/analytics/demand?${PERIOD}`)).text).toContain(
+      'The dates are UTC days: a day begins at 01:00 Danish time (02:00 in summer).',
+    );
     expect(bodyOf(page.text, 'table-weeks')).toEqual([
       [isoWeek(D1), '8', '3'],
       [isoWeek(addDays(D1, 7)), '3', '0'],

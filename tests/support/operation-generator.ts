@@ -1070,7 +1070,22 @@ export class OperationGenerator {
       case 'needs':
         return rng.pick(real.needSlugs);
       case 'regions':
+      case 'region':
         return rng.pick(real.regionCodes);
+      case 'need':
+        return rng.pick(real.needSlugs);
+      case 'sizeBand':
+        return rng.pick(['micro', 'small', 'medium', 'large']);
+      // Periods of the analytics filters: a first day early in a year, a last day late in it, so
+      // any pair is in order and spans the four quarters the public statistics allow at most.
+      case 'from':
+      case 'first':
+        return `2026-0${rng.int(1, 3)}-1${rng.int(0, 9)}`;
+      case 'to':
+      case 'second':
+        return `2026-1${rng.int(0, 1)}-1${rng.int(0, 9)}`;
+      case 'quarter':
+        return `2026-Q${rng.int(1, 4)}`;
       case 'municipalities':
       case 'municipality':
         return rng.pick(real.municipalityCodes);
@@ -1136,6 +1151,8 @@ export class OperationGenerator {
         if (required || rng.chance(0.5))
           out[field.name] = this.realValue(field.type, { field: context.field, name: field.name }, maxLimit, bigLimits);
       }
+      // A period is a quarter or a first and last day, never both.
+      if (out.quarter !== undefined && (out.from !== undefined || out.to !== undefined)) delete out.quarter;
       return out;
     }
     if (isEnumType(nullable)) return rng.pick(nullable.getValues()).name;
@@ -1213,7 +1230,14 @@ export class OperationGenerator {
       const real = this.realValue(nullable, context) as Record<string, unknown>;
       const required = fields.filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
       return rng.weighted<() => unknown>([
-        [() => ({ ...real, [rng.pick(['evil', 'where', 'id', 'password'])]: rng.pick([1, 'x', true]) }), 3],
+        [
+          () => {
+            // A key the type does not have ('id' is a real field of some inputs, so not that one then).
+            const unknown = ['evil', 'where', 'id', 'password'].filter((key) => !(key in nullable.getFields()));
+            return { ...real, [rng.pick(unknown)]: rng.pick([1, 'x', true]) };
+          },
+          3,
+        ],
         [() => (required.length > 0 ? {} : { nope: 1 }), 2],
         [() => rng.pick([5, 'x', true]), 2],
         [

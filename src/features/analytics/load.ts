@@ -61,7 +61,22 @@ export interface FieldProblem {
 const isField = (path: string): path is Field =>
   (FILTER_FIELDS as readonly string[]).includes(path) || (VIEW_FIELDS as readonly string[]).includes(path);
 
-export function problemsOf(issues: readonly FieldIssue[], locale: Locale): FieldProblem[] {
+/** Whether `value` is a day of the calendar written YYYY-MM-DD. */
+const isCalendarDay = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+/**
+ * The problems of the fields, one per field, in the page's language. A `custom` issue of `to` is
+ * either a day not in the calendar or a period the filter refuses (before `from`, longer than ten
+ * years): the typed `to` tells which.
+ */
+export function problemsOf(
+  issues: readonly FieldIssue[],
+  locale: Locale,
+  typed: Pick<TypedQuery, 'to'>,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const issue of issues) {
     const field = issue.path.split('.')[0] ?? '';
@@ -70,7 +85,7 @@ export function problemsOf(issues: readonly FieldIssue[], locale: Locale): Field
       issue.code === 'unknown_reference' &&
       (field === 'region' || field === 'sector' || field === 'need' || field === 'role')
         ? t(locale, `analytics.error.unknown.${field}`)
-        : field === 'to' && issue.code === 'custom'
+        : field === 'to' && issue.code === 'custom' && isCalendarDay(typed.to)
           ? t(locale, 'analytics.error.period')
           : t(locale, `analytics.error.${field}`);
     problems.push({ field, code: issue.code, text });
@@ -212,7 +227,14 @@ export async function loadDashboard(
     return { status: 200, measure, typed, problems: [], filter, sections };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    return { status: 400, measure, typed, problems: problemsOf(error.issues, locale), filter: null, sections: [] };
+    return {
+      status: 400,
+      measure,
+      typed,
+      problems: problemsOf(error.issues, locale, typed),
+      filter: null,
+      sections: [],
+    };
   }
 }
 
@@ -234,11 +256,12 @@ export async function dashboardDownload(
   if (refused && 'login' in refused) return new Response(null, { status: 303, headers: { location: refused.login } });
   if (refused) return new Response(t(locale, 'analytics.forbidden'), { status: 403, headers: TEXT });
   let loaded: { filter: AnalyticsFilter; sections: Section[] };
+  const typed = typedQuery(url);
   try {
-    loaded = await sectionsOf(measure, locals, typedQuery(url), locale);
+    loaded = await sectionsOf(measure, locals, typed, locale);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    const message = problemsOf(error.issues, locale)
+    const message = problemsOf(error.issues, locale, typed)
       .map((problem) => problem.text)
       .join(' ');
     return new Response(t(locale, 'analytics.download.refused', { message }), { status: 400, headers: TEXT });

@@ -31,7 +31,7 @@ const da = {
   'analytics.applies.supply':
     'Udbuddet er kataloget, som det er nu, så perioden gælder ikke her. En udbyder tæller i en region, når den ligger der (på stedet) eller selv siger, at den betjener regionen.',
   'analytics.applies.demand':
-    'Efterspørgslen er anonyme besøgendes søgninger og match på sitet i perioden; medarbejdere, virksomheder og API-nøgler tæller ikke med.',
+    'Efterspørgslen er anonyme besøgendes søgninger og match på sitet i perioden; medarbejdere, virksomheder og API-nøgler tæller ikke med. Datoerne er døgn i UTC: et døgn begynder kl. 1 dansk tid (kl. 2 om sommeren).',
   'analytics.filter.title': 'Afgræns tallene',
   'analytics.filter.from': 'Fra og med dato',
   'analytics.filter.to': 'Til og med dato',
@@ -178,7 +178,7 @@ const en: Record<keyof typeof da, string> = {
   'analytics.applies.supply':
     'Supply is the directory as it is now, so the period does not apply here. A provider counts in a region when it is located there (on site) or says it serves the region.',
   'analytics.applies.demand':
-    'Demand is anonymous visitors’ searches and matches on the site in the period; staff, vendors and API tokens do not count.',
+    'Demand is anonymous visitors’ searches and matches on the site in the period; staff, vendors and API tokens do not count. The dates are UTC days: a day begins at 01:00 Danish time (02:00 in summer).',
   'analytics.filter.title': 'Narrow the figures',
   'analytics.filter.from': 'From date (included)',
   'analytics.filter.to': 'To date (included)',

@@ -208,7 +208,13 @@ const DAY = 86_400_000;
 
 /** Days a series reads: its period (default 90), 1 for a period that is not valid (refused before anything is read). */
 function seriesDays(filter: { from?: string | null; to?: string | null } | null | undefined): number {
-  const { from, to } = seriesPeriod({ from: filter?.from?.trim() || null, to: filter?.to?.trim() || null }, new Date());
+  // The cost is reckoned before the filter is checked: a day that is not one counts as absent
+  // here, and the resolver answers it with BAD_USER_INPUT.
+  const day = (value: string | null | undefined) => {
+    const trimmed = value?.trim() ?? '';
+    return /^\d{4}-\d{2}-\d{2}$/.test(trimmed) && Number.isFinite(Date.parse(`${trimmed}T00:00:00Z`)) ? trimmed : null;
+  };
+  const { from, to } = seriesPeriod({ from: day(filter?.from), to: day(filter?.to) }, new Date());
   const days = Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY) + 1;
   return Number.isFinite(days) && days > 0 ? days : 1;
 }
