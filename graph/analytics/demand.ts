@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../executor';
 import type { GraphWriter } from '../write';
+import { cachedRead } from './cache';
 import { wordsOf } from './need-words';
 
 /**
@@ -222,7 +223,8 @@ ORDER BY week, need, region, sector, sizeBand`;
 /** Demand per need × region × sector × size band × ISO week, from the rollup. */
 export function demandByWeek(executor: Executor, filter: DemandFilter = {}): Promise<DemandCell[]> {
   const params = filterParams(filter);
-  return executor.read<DemandCell & Record<string, unknown>>(
+  return cachedRead<DemandCell & Record<string, unknown>>(
+    executor,
     'analytics.demand.by-week',
     DEMAND_BY_WEEK(params),
     params,
@@ -260,12 +262,14 @@ RETURN n.slug AS need, r.code AS region, count(DISTINCT c) AS supply`;
 export async function needRegionCounts(executor: Executor, filter: DemandFilter = {}): Promise<NeedRegionCounts[]> {
   const params = filterParams(filter);
   const [demand, supply] = await Promise.all([
-    executor.read<{ need: string; region: string; demand: number }>(
+    cachedRead<{ need: string; region: string; demand: number }>(
+      executor,
       'analytics.demand.need-region',
       DEMAND_BY_NEED_REGION(params),
       params,
     ),
-    executor.read<{ need: string; region: string; supply: number }>(
+    cachedRead<{ need: string; region: string; supply: number }>(
+      executor,
       'analytics.supply.need-region',
       SUPPLY_BY_NEED_REGION,
       { regions: params.regions, needs: params.needs },
@@ -306,8 +310,13 @@ LIMIT $limit`;
 /** Searches that found nothing, grouped by their scrubbed words, most frequent first (then by words). */
 export function missedSearches(executor: Executor, filter: DemandFilter = {}, limit = 100): Promise<MissedSearch[]> {
   const { needs: _needs, kinds: _kinds, ...params } = filterParams(filter);
-  return executor.read<MissedSearch & Record<string, unknown>>('analytics.demand.missed', MISSED_SEARCHES(params), {
-    ...params,
-    limit: neo4j.int(Math.max(0, Math.floor(limit))),
-  });
+  return cachedRead<MissedSearch & Record<string, unknown>>(
+    executor,
+    'analytics.demand.missed',
+    MISSED_SEARCHES(params),
+    {
+      ...params,
+      limit: neo4j.int(Math.max(0, Math.floor(limit))),
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import type { Executor } from '../executor';
 import { HOLDING_TRUST, VALID_HOLDING } from '../trust';
+import { cachedRead } from './cache';
 
 /**
  * Supply measures for NCC-DK's analysts: what the published directory offers per need, where,
@@ -218,7 +219,7 @@ ORDER BY need, sector`;
 
 /** Supply per need in Denmark, or in the filter's region and sector. Every need has a row (zeros included), by slug. */
 export function supplyByNeed(executor: Executor, filter: SupplyFilter = {}): Promise<NeedSupplyRow[]> {
-  return executor.read<NeedSupplyRow>('analytics.supplyByNeed', SUPPLY_BY_NEED, params(filter));
+  return cachedRead<NeedSupplyRow>(executor, 'analytics.supplyByNeed', SUPPLY_BY_NEED, params(filter));
 }
 
 /**
@@ -227,7 +228,8 @@ export function supplyByNeed(executor: Executor, filter: SupplyFilter = {}): Pro
  * region when given) has a row, zeros included.
  */
 export function supplyByNeedAndRegion(executor: Executor, filter: SupplyFilter = {}): Promise<NeedRegionSupplyRow[]> {
-  return executor.read<NeedRegionSupplyRow>(
+  return cachedRead<NeedRegionSupplyRow>(
+    executor,
     'analytics.supplyByNeedAndRegion',
     SUPPLY_BY_NEED_AND_REGION,
     params(filter),
@@ -244,7 +246,8 @@ export function supplyByNeedAndMunicipality(
   executor: Executor,
   filter: SupplyFilter = {},
 ): Promise<NeedMunicipalitySupplyRow[]> {
-  return executor.read<NeedMunicipalitySupplyRow>(
+  return cachedRead<NeedMunicipalitySupplyRow>(
+    executor,
     'analytics.supplyByNeedAndMunicipality',
     SUPPLY_BY_NEED_AND_MUNICIPALITY,
     params(filter),
@@ -258,7 +261,8 @@ export function supplyByNeedAndMunicipality(
  * Every need × sector (only the filter's sector when given) has a row, zeros included.
  */
 export function supplyByNeedAndSector(executor: Executor, filter: SupplyFilter = {}): Promise<NeedSectorSupplyRow[]> {
-  return executor.read<NeedSectorSupplyRow>(
+  return cachedRead<NeedSectorSupplyRow>(
+    executor,
     'analytics.supplyByNeedAndSector',
     SUPPLY_BY_NEED_AND_SECTOR,
     params(filter),
@@ -318,12 +322,17 @@ ORDER BY role, region`;
  * `region` null, zeros included. Companies count where they are located, not where they serve.
  */
 export function roleScarcity(executor: Executor, filter: SupplyFilter = {}): Promise<RoleScarcityRow[]> {
-  return executor.read<RoleScarcityRow>('analytics.roleScarcity', ROLE_SCARCITY, params(filter));
+  return cachedRead<RoleScarcityRow>(executor, 'analytics.roleScarcity', ROLE_SCARCITY, params(filter));
 }
 
 /** Scarcity per ECSF role profile × region of location: every role × region has a row, zeros included. */
 export function roleScarcityByRegion(executor: Executor, filter: SupplyFilter = {}): Promise<RoleScarcityRow[]> {
-  return executor.read<RoleScarcityRow>('analytics.roleScarcityByRegion', ROLE_SCARCITY_BY_REGION, params(filter));
+  return cachedRead<RoleScarcityRow>(
+    executor,
+    'analytics.roleScarcityByRegion',
+    ROLE_SCARCITY_BY_REGION,
+    params(filter),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,12 +402,12 @@ ORDER BY measure`;
 
 /** Coverage of each of the 22 NIST CSF 2.0 categories by products that declare it (`COVERS`); zeros included. */
 export function csfCoverage(executor: Executor, filter: SupplyFilter = {}): Promise<CsfCoverageRow[]> {
-  return executor.read<CsfCoverageRow>('analytics.csfCoverage', CSF_COVERAGE, params(filter));
+  return cachedRead<CsfCoverageRow>(executor, 'analytics.csfCoverage', CSF_COVERAGE, params(filter));
 }
 
 /** Coverage of each NIS2 Art. 21(2) measure (a)–(j), derived through the needs products address; zeros included. */
 export function nis2Coverage(executor: Executor, filter: SupplyFilter = {}): Promise<Nis2CoverageRow[]> {
-  return executor.read<Nis2CoverageRow>('analytics.nis2Coverage', NIS2_COVERAGE, params(filter));
+  return cachedRead<Nis2CoverageRow>(executor, 'analytics.nis2Coverage', NIS2_COVERAGE, params(filter));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,7 +451,7 @@ ORDER BY need`;
 
 /** Concentration per need in the filter: every need has a row, by slug. */
 export function needConcentration(executor: Executor, filter: SupplyFilter = {}): Promise<NeedConcentrationRow[]> {
-  return executor.read<NeedConcentrationRow>('analytics.needConcentration', NEED_CONCENTRATION, {
+  return cachedRead<NeedConcentrationRow>(executor, 'analytics.needConcentration', NEED_CONCENTRATION, {
     ...params(filter),
     thin: THIN_MARKET_PROVIDERS,
   });
