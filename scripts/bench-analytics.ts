@@ -326,6 +326,7 @@ for (const benchCase of cases) {
       if (run >= WARM_UP) warm.push(performance.now() - again);
     }
     profiler.dbHits = 0;
+    forgetAnalyticsAnswers(profiler);
     await benchCase.call(profiler);
   } catch (error) {
     // A query over the executor's transaction timeout fails the target; the others still run.
