@@ -172,15 +172,22 @@ CALL (d, s) {
   CREATE (d)-[:FOR_NEED]->(n)
 }`;
 
-/** `--fresh-signals`: remove the bench graph's demand signals first, to time writing them again. */
-if (process.argv.includes('--fresh-signals')) {
-  const session = executor.driver.session({ database: 'neo4j' });
-  try {
-    await session.run('MATCH (s:DemandSignal) CALL (s) { DETACH DELETE s } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
+/**
+ * Removes what `match` binds to `x` in transactions of 10,000 nodes through the write path
+ * (graph/write.ts), so that no transaction grows with the graph.
+ */
+async function removeInBatches(name: string, match: string): Promise<void> {
+  for (;;) {
+    const [row] = await writer.run<{ removed: number }>(
+      name,
+      `${match} WITH x LIMIT 10000 DETACH DELETE x RETURN count(*) AS removed`,
+    );
+    if (!row || row.removed === 0) return;
   }
 }
+
+/** `--fresh-signals`: remove the bench graph's demand signals first, to time writing them again. */
+if (process.argv.includes('--fresh-signals')) await removeInBatches('bench.analytics.unseed', 'MATCH (x:DemandSignal)');
 
 const countSignals = async () =>
   (await executor.read<{ n: number }>('bench.analytics.signals', 'MATCH (s:DemandSignal) RETURN count(s) AS n'))[0]
@@ -219,17 +226,7 @@ console.log(
 // 2. The daily rollup
 
 // The rollup is derived from the signals: removed first, so every run times it from scratch.
-{
-  const session = executor.driver.session({ database: 'neo4j' });
-  try {
-    await session.run(
-      `MATCH (x) WHERE x:DemandDay OR x:DemandMiss OR x:DemandRollup
-       CALL (x) { DELETE x } IN TRANSACTIONS OF 10000 ROWS`,
-    );
-  } finally {
-    await session.close();
-  }
-}
+await removeInBatches('bench.analytics.unroll', 'MATCH (x) WHERE x:DemandDay OR x:DemandMiss OR x:DemandRollup');
 const rollupStarted = performance.now();
 const firstRollup = await rollUpPastDays(writer);
 const firstRollupMs = performance.now() - rollupStarted;
