@@ -95,10 +95,15 @@ export class Executor {
   }
 }
 
-function translate(error: unknown, name: string): GraphError {
+/** The driver's own error when no pooled connection frees up in time (it carries no code). */
+const ACQUISITION_TIMED_OUT = /^Connection acquisition timed out/;
+
+export function translate(error: unknown, name: string): GraphError {
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired') {
+  // A pool that cannot hand out a connection in time is Neo4j being unreachable or overwhelmed
+  // for now: the same answer as an unavailable server (try again shortly), not a fault of ours.
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || ACQUISITION_TIMED_OUT.test(message)) {
     return new GraphError(`Neo4j is unavailable (${name})`, 'GRAPH_UNAVAILABLE', code, { cause: error });
   }
   if (code.includes('ConstraintValidationFailed')) {

@@ -45,6 +45,7 @@ case "$task" in
   schema:print) exec npx tsx scripts/print-schema.ts "$@" ;;
   bench:seed) exec npx tsx scripts/bench-seed.ts "$@" ;;
   bench:search) exec npx tsx scripts/bench-search.ts "$@" ;;
+  bench:relevance) exec npx tsx scripts/bench-relevance.ts "$@" ;;
   bench:graphql) exec npx tsx scripts/bench-graphql.ts "$@" ;;
   bench:match) exec npx tsx scripts/bench-match.ts "$@" ;;
   bench:backup) exec npx tsx scripts/bench-backup.ts "$@" ;;
