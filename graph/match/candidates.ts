@@ -21,7 +21,7 @@ RETURN {
   slug: c.slug, name: c.name, website: c.website, email: c.email, phone: c.phone,
   confirmedAt: toString(c.confirmedAt),
   languages: coalesce(c.languages, []), customerSizeBands: coalesce(c.customerSizeBands, []),
-  municipality: {code: m.code, name: m.name}, region: {code: r.code, name: r.name},
+  municipality: {code: m.code, name: m.name}, region: {code: r.code, name: {da: r.name, en: r.nameEn}},
   regionsServed: [(c)-[:SERVES]->(sr:Region) | sr.code],
   sectors: [(c)-[:EXPERIENCED_IN]->(s:Sector) | s.code],
   products: [(c)-[:OFFERS]->(p:Product {status: 'active'}) | {
@@ -43,7 +43,8 @@ CALL () {
 }
 CALL () {
   OPTIONAL MATCH (m:Municipality {code: $municipality})-[:IN_REGION]->(r:Region)
-  RETURN m.name AS municipalityName, r.code AS regionCode, r.name AS regionName
+  RETURN m.name AS municipalityName, r.code AS regionCode,
+         CASE WHEN r IS NULL THEN null ELSE {da: r.name, en: r.nameEn} END AS regionName
 }
 CALL () {
   OPTIONAL MATCH (s:Sector {code: $sector})
@@ -136,7 +137,7 @@ interface ContextRow {
   needs: Array<{ slug: string; name: Text; regulations: string[] }>;
   municipalityName: string | null;
   regionCode: string | null;
-  regionName: string | null;
+  regionName: Text | null;
   sectorName: Text | null;
 }
 

@@ -16,10 +16,10 @@ import type {
 } from './types';
 
 // Fact pools with names that never contain one another, so a name found in a reason identifies one fact.
-const REGIONS: Record<string, string> = {
-  '1081': 'Region Nordjylland',
-  '1082': 'Region Midtjylland',
-  '1084': 'Region Hovedstaden',
+const REGIONS: Record<string, Text> = {
+  '1081': { da: 'Region Nordjylland', en: 'North Denmark Region' },
+  '1082': { da: 'Region Midtjylland', en: 'Central Denmark Region' },
+  '1084': { da: 'Region Hovedstaden', en: 'Capital Region of Denmark' },
 };
 const MUNICIPALITIES = [
   { code: '101', name: 'København', regionCode: '1084' },
@@ -109,7 +109,7 @@ const candidateArb: fc.Arbitrary<Candidate> = fc
   .map(({ municipality, ...rest }) => ({
     ...rest,
     municipality: { code: municipality.code, name: municipality.name },
-    region: { code: municipality.regionCode, name: REGIONS[municipality.regionCode] as string },
+    region: { code: municipality.regionCode, name: REGIONS[municipality.regionCode] as Text },
     website: 'https://example.dk',
     email: 'kontakt@example.dk',
     phone: '+45 12 34 56 78',
@@ -134,7 +134,7 @@ const contextArb: fc.Arbitrary<MatchContext> = fc
   .map(({ municipality, needRegulations, day, ...profile }) => ({
     profile: { ...profile, municipality: municipality?.code ?? null },
     regionCode: municipality?.regionCode ?? null,
-    regionName: municipality ? (REGIONS[municipality.regionCode] as string) : null,
+    regionName: municipality ? (REGIONS[municipality.regionCode] as Text) : null,
     municipalityName: municipality?.name ?? null,
     sectorName: profile.sector ? (SECTORS[profile.sector] as Text) : null,
     needNames: NEED_NAMES,
@@ -186,6 +186,9 @@ describe('scoreCandidate: the breakdown', () => {
         if (!scored) return;
         const texts = reasonTexts(scored);
         const all = texts.join('\n');
+        const reasons = scored.breakdown.flatMap((component) => component.reasons);
+        const danish = reasons.map((reason) => reason.da).join('\n');
+        const english = reasons.map((reason) => reason.en).join('\n');
         const covering = new Map(scored.products.map((product) => [product.name, product]));
         const relevant = new Set(context.relevantRegulations);
 
@@ -207,8 +210,16 @@ describe('scoreCandidate: the breakdown', () => {
         for (const municipality of MUNICIPALITIES) {
           if (!places.includes(municipality.name)) expect(all).not.toContain(municipality.name);
         }
+        for (const [code, region] of Object.entries(REGIONS)) {
+          if (code !== candidate.region.code && code !== context.regionCode) {
+            expect(all).not.toContain(region.da);
+            expect(all).not.toContain(region.en);
+          }
+        }
+        // Each language names the regions in that language only.
         for (const region of Object.values(REGIONS)) {
-          if (region !== candidate.region.name && region !== context.regionName) expect(all).not.toContain(region);
+          expect(danish).not.toContain(region.en);
+          expect(english).not.toContain(region.da);
         }
         for (const [code, name] of Object.entries(SECTORS)) {
           if (code !== context.profile.sector) {
@@ -296,7 +307,7 @@ describe('rankProviders: monotonicity', () => {
         const moved: Candidate = {
           ...a,
           municipality: { code: municipality as string, name: context.municipalityName as string },
-          region: { code: context.regionCode as string, name: context.regionName as string },
+          region: { code: context.regionCode as string, name: context.regionName as Text },
         };
         const scoredMoved = scoreCandidate(moved, context);
         expect(scoredMoved?.score).toBeGreaterThanOrEqual(scoredA.score);
@@ -445,11 +456,11 @@ describe('rankProviders: determinism and ties', () => {
 describe('scoreCandidate: the rules, by example', () => {
   const aarhus = {
     municipality: { code: '751', name: 'Aarhus' },
-    region: { code: '1082', name: 'Region Midtjylland' },
+    region: { code: '1082', name: REGIONS['1082'] as Text },
   };
   const copenhagen = {
     municipality: { code: '101', name: 'København' },
-    region: { code: '1084', name: 'Region Hovedstaden' },
+    region: { code: '1084', name: REGIONS['1084'] as Text },
   };
   const backupPro: CandidateProduct = {
     slug: 'nordlys-backup-pro',
@@ -594,7 +605,7 @@ function fixedCandidate(overrides: Partial<Candidate> = {}): Candidate {
     slug: 'nordlys-sikkerhed',
     name: 'Nordlys Sikkerhed ApS',
     municipality: { code: '751', name: 'Aarhus' },
-    region: { code: '1082', name: 'Region Midtjylland' },
+    region: { code: '1082', name: REGIONS['1082'] as Text },
     regionsServed: [],
     sectors: [],
     languages: ['da'],
@@ -623,7 +634,7 @@ function fixedContext(profile: Partial<MatchContext['profile']> & { needs: strin
   return {
     profile,
     regionCode: municipality?.regionCode ?? null,
-    regionName: municipality ? (REGIONS[municipality.regionCode] as string) : null,
+    regionName: municipality ? (REGIONS[municipality.regionCode] as Text) : null,
     municipalityName: municipality?.name ?? null,
     sectorName: profile.sector ? (SECTORS[profile.sector] ?? null) : null,
     needNames: NEED_NAMES,

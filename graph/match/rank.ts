@@ -291,29 +291,34 @@ function scoreDistance({ candidate, context, products }: Facts): ScoreComponent 
       },
     ]);
   }
-  const at = `${candidate.municipality.name} (${candidate.region.name})`;
+  const place = candidate.municipality.name;
+  const at: Text = {
+    da: `${place} (${candidate.region.name.da})`,
+    en: `${place} (${candidate.region.name.en})`,
+  };
   if (candidate.municipality.code === municipality) {
     return component('distance', rule.sameMunicipality, () => [
       {
-        da: `Ligger i samme kommune (${candidate.municipality.name})`,
-        en: `Located in your municipality (${candidate.municipality.name})`,
+        da: `Ligger i samme kommune (${place})`,
+        en: `Located in your municipality (${place})`,
       },
     ]);
   }
   if (candidate.region.code === region) {
     return component('distance', rule.sameRegion, () => [
       {
-        da: `Ligger i din region: ${candidate.municipality.name} i ${candidate.region.name}`,
-        en: `Located in your region: ${candidate.municipality.name} in ${candidate.region.name}`,
+        da: `Ligger i din region: ${place} i ${candidate.region.name.da}`,
+        en: `Located in your region: ${place} in ${candidate.region.name.en}`,
       },
     ]);
   }
-  const regionName = context.regionName ?? region;
+  // The region's name in each language; its code only if the graph had no region (not expected).
+  const regionName: Text = context.regionName ?? { da: region, en: region };
   if (candidate.regionsServed.includes(region)) {
     return component('distance', rule.servesRegion, () => [
       {
-        da: `Ligger i ${at} og betjener kunder i din region (${regionName})`,
-        en: `Located in ${at} and serves customers in your region (${regionName})`,
+        da: `Ligger i ${at.da} og betjener kunder i din region (${regionName.da})`,
+        en: `Located in ${at.en} and serves customers in your region (${regionName.en})`,
       },
     ]);
   }
@@ -322,15 +327,15 @@ function scoreDistance({ candidate, context, products }: Facts): ScoreComponent 
   if (remote && !onsite) {
     return component('distance', rule.remoteDelivery, () => [
       {
-        da: `Ligger i ${at}, uden for din region, men kan hjælpe på afstand`,
-        en: `Located in ${at}, outside your region, but can help remotely`,
+        da: `Ligger i ${at.da}, uden for din region, men kan hjælpe på afstand`,
+        en: `Located in ${at.en}, outside your region, but can help remotely`,
       },
     ]);
   }
   return component('distance', 0, () => {
     const outside: Text = {
-      da: `Ligger i ${at}, uden for din region, og betjener ikke ${regionName}`,
-      en: `Located in ${at}, outside your region, and does not serve ${regionName}`,
+      da: `Ligger i ${at.da}, uden for din region, og betjener ikke ${regionName.da}`,
+      en: `Located in ${at.en}, outside your region, and does not serve ${regionName.en}`,
     };
     return onsite
       ? [{ da: `Du ønsker hjælp på stedet. ${outside.da}`, en: `You want help on site. ${outside.en}` }]

@@ -49,7 +49,8 @@ export interface Candidate {
   slug: string;
   name: string;
   municipality: { code: string; name: string };
-  region: { code: string; name: string };
+  /** The company's region, named in both languages. */
+  region: { code: string; name: Text };
   regionsServed: string[];
   sectors: string[];
   languages: string[];
@@ -68,7 +69,8 @@ export interface MatchContext {
   profile: MatchProfile;
   /** Region of the profile's municipality (null when no municipality given). */
   regionCode: string | null;
-  regionName: string | null;
+  /** That region's name in both languages (null when no municipality given). */
+  regionName: Text | null;
   municipalityName: string | null;
   sectorName: Text | null;
   /** Need slug → name, for the profile's needs that exist. */

@@ -75,8 +75,17 @@ async function resultCount(page: Page): Promise<number> {
   return Number(digits.replace(/[.,]/g, ''));
 }
 
+/** The search filters start folded in a disclosure: open it as a reader would (a no-op when open). */
+async function openFilters(page: Page): Promise<void> {
+  const panel = page.locator('details.filter-panel');
+  if (!(await panel.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await panel.locator('> summary').click();
+  }
+}
+
 /** The first unticked facet value that would narrow the results (its count is below the total). */
 async function narrowingFacet(page: Page, total: number) {
+  await openFilters(page);
   const options = page.locator('fieldset.facet input[type="checkbox"][name]:not(:checked)');
   const count = await options.count();
   for (let index = 0; index < count; index += 1) {
@@ -308,6 +317,7 @@ describe('the auto-update enhancement', () => {
     const enhanced = await newContext({ locale: 'da-DK' });
     const page = await enhanced.newPage();
     await page.goto(url(`/soeg?q=${QUERY}`));
+    await openFilters(page);
     await page.getByLabel('Opdatér resultaterne, så snart jeg vælger et filter').check();
     const facet = await narrowingFacet(page, await resultCount(page));
     await Promise.all([

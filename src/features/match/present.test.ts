@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Taxonomy } from '../../../graph/catalog';
+import type { MatchContext } from '../../../graph/match/types';
 import type { NeedView } from '../../../graph/views';
 import { formatPoints } from '../../i18n';
 import { emptyMatchState, type MatchProblem } from './params';
 import {
   describeMatchProblem,
   municipalityGroups,
+  needList,
+  needNames,
   needOptionGroups,
   pointsOutOf,
   questionOptions,
@@ -92,6 +95,30 @@ describe('questionOptions', () => {
         answer: null,
       },
     ]);
+  });
+});
+
+describe('needNames and needList', () => {
+  // The SME chose only backup; a product also addresses two-factor login, which the context does not name.
+  const context = {
+    needNames: { 'backup-og-gendannelse': { da: 'Backup', en: 'Backup and restore' } },
+  } as unknown as MatchContext;
+  const names = needNames(context, NEEDS);
+
+  it('names needs the SME did not choose from the catalogue, in both languages', () => {
+    expect(needList(names, ['tofaktor-login', 'backup-og-gendannelse'], 'da')).toBe('Tofaktor-login og Backup');
+    expect(needList(names, ['tofaktor-login', 'backup-og-gendannelse'], 'en')).toBe(
+      'Tofaktor-login (en) and Backup and restore',
+    );
+  });
+
+  it('never shows a slug: a need nobody can name is left out', () => {
+    for (const locale of ['da', 'en'] as const) {
+      const text = needList(names, ['microsoft-365-og-cloud-sikkerhed', 'nis2-krav'], locale);
+      expect(text).not.toContain('microsoft-365');
+      expect(text).not.toContain('nis2-krav');
+      expect(text).toBe(locale === 'da' ? 'NIS2' : 'NIS2 (en)');
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Taxonomy } from '../../../graph/catalog';
 import type { MatchContext } from '../../../graph/match/types';
+import type { Text } from '../../../graph/model';
 import type { NeedView } from '../../../graph/views';
 import {
   compareLabels,
@@ -110,19 +111,27 @@ export function sectorOptions(taxonomy: Taxonomy, locale: Locale): Array<{ code:
     .sort((a, b) => byLabel(a.label, b.label));
 }
 
-/** Region names in the page language; the match facts carry the Danish name only. */
-export function regionLabel(code: string, fallback: string, taxonomy: Taxonomy | null, locale: Locale): string {
-  const text = taxonomy?.labels.regions[code];
-  return text ? label(text, locale) : fallback;
+/**
+ * Need slug → name in both languages: every catalogue need, plus the match context's names (a
+ * need the catalogue list lacks still has its name from the match). A product addresses needs the
+ * SME did not choose, so the context alone does not name them all.
+ */
+export function needNames(context: MatchContext, catalogue: readonly NeedView[]): ReadonlyMap<string, Text> {
+  const names = new Map<string, Text>(catalogue.map((need) => [need.slug, need.name]));
+  for (const [slug, name] of Object.entries(context.needNames)) names.set(slug, name);
+  return names;
 }
 
-/** Need names from the match context, in the given order, as a readable list. */
-export function needList(context: MatchContext, slugs: readonly string[], locale: Locale): string {
+/**
+ * Need names in the given order, in the page language, as a readable list. A slug nobody can
+ * name is left out rather than shown: readers see names, never slugs.
+ */
+export function needList(names: ReadonlyMap<string, Text>, slugs: readonly string[], locale: Locale): string {
   return formatList(
     locale,
-    slugs.map((slug) => {
-      const name = context.needNames[slug];
-      return name ? label(name, locale) : slug;
+    slugs.flatMap((slug) => {
+      const name = names.get(slug);
+      return name ? [label(name, locale)] : [];
     }),
   );
 }

@@ -40,12 +40,30 @@ export default function AutoUpdate({ formId, label }: Props) {
   }, []);
 
   useEffect(() => {
+    // After a submit on change the address names the filter that changed: open the folded panels
+    // around it and put focus back on it, where the reader was.
+    const form = document.getElementById(formId);
+    const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (!(target instanceof HTMLInputElement) || !form?.contains(target)) return;
+    for (let panel = target.closest('details'); panel; panel = panel.parentElement?.closest('details') ?? null) {
+      panel.open = true;
+    }
+    target.focus();
+  }, [formId]);
+
+  useEffect(() => {
     const form = document.getElementById(formId);
     if (!enabled || !(form instanceof HTMLFormElement)) return undefined;
     const submitOnChange = (event: Event) => {
       const target = event.target;
       // Only named checkboxes are filters; the free-text and price fields wait for the submit button.
-      if (target instanceof HTMLInputElement && target.type === 'checkbox' && target.name) form.requestSubmit();
+      if (target instanceof HTMLInputElement && target.type === 'checkbox' && target.name) {
+        // The fragment survives a GET submit, so the reloaded page knows which filter to return to.
+        const action = new URL(form.action);
+        action.hash = target.id;
+        form.action = action.href;
+        form.requestSubmit();
+      }
     };
     form.addEventListener('change', submitOnChange);
     return () => form.removeEventListener('change', submitOnChange);
