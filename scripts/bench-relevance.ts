@@ -1,5 +1,5 @@
 /**
- * Relevance benchmark: runs the judged SME query set (tests/fixtures/relevance/queries.json) on the embedded
+ * Relevance benchmark: runs the judged SME query set (search/relevance-set/queries.json) on the embedded
  * engine over the sample ecosystem's search documents (built as the product builds them after seeding, see
  * src/indexing/sample-documents.ts) and prints success@3, nDCG@10 and the zero-result rate per query class
  * (definitions: search/relevance.ts). With MEILI_URL set it builds a separate index there (MEILI_INDEX, default
@@ -14,7 +14,7 @@ import { createSearchEngine } from '../search/engine';
 import { measureQueries, type RankedNeeds, summarizeByClass } from '../search/relevance';
 import type { SearchEngine } from '../search/types';
 import { sampleSearchDocuments } from '../src/indexing/sample-documents';
-import { relevanceQueries } from '../tests/fixtures/relevance/queries';
+import { relevanceQueries } from '../search/relevance-set/queries';
 
 const { values: args } = parseArgs({
   options: {

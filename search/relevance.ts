@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SearchEngine } from './types';
 
 /**
- * Relevance measures for a judged query set (tests/fixtures/relevance/). A query is judged by
+ * Relevance measures for a judged query set (search/relevance-set/). A query is judged by
  * needs, not by listings: `judgements` maps a need slug to a grade, 2 = what the query means,
  * 1 = related. A listing's gain for a query is the best grade among its needs (0 when none is
  * judged), so every listing of the directory has a gain without anyone judging 1,679 listings.

@@ -11,10 +11,10 @@ import {
 } from '../../search/relevance';
 import type { SearchDocument } from '../../search/types';
 import { sampleSearchDocuments } from '../../src/indexing/sample-documents';
-import { relevanceQueries } from '../fixtures/relevance/queries';
+import { relevanceQueries } from '../../search/relevance-set/queries';
 
 /**
- * The judged SME query set (tests/fixtures/relevance/) on the embedded engine over the sample
+ * The judged SME query set (search/relevance-set/) on the embedded engine over the sample
  * ecosystem's documents, as `npm run bench:relevance` runs it. The floors are the values measured
  * when the set was made (2026-12-02, before issue 10's search work), success@3 and nDCG@10 rounded
  * down and the zero-result rate rounded up to 2 decimals. Floors only go up: when search gets
