@@ -12,9 +12,9 @@ import { parseArgs } from 'node:util';
 import { createEmbeddedEngine } from '../search/embedded';
 import { createSearchEngine } from '../search/engine';
 import { measureQueries, type RankedNeeds, summarizeByClass } from '../search/relevance';
+import { relevanceQueries } from '../search/relevance-set/queries';
 import type { SearchEngine } from '../search/types';
 import { sampleSearchDocuments } from '../src/indexing/sample-documents';
-import { relevanceQueries } from '../search/relevance-set/queries';
 
 const { values: args } = parseArgs({
   options: {

@@ -9,9 +9,9 @@ import {
   type RelevanceSummary,
   summarizeByClass,
 } from '../../search/relevance';
+import { relevanceQueries } from '../../search/relevance-set/queries';
 import type { SearchDocument } from '../../search/types';
 import { sampleSearchDocuments } from '../../src/indexing/sample-documents';
-import { relevanceQueries } from '../../search/relevance-set/queries';
 
 /**
  * The judged SME query set (search/relevance-set/) on the embedded engine over the sample
