@@ -1,4 +1,5 @@
 import type { OpenDataCompany } from '../../graph/open-data';
+import { type CsvValue, csvRow, csvCell as guardedCell } from './csv';
 
 /**
  * The open-data files built from the published directory (graph/open-data.ts): the directory as
@@ -77,23 +78,9 @@ export function directoryJson(companies: OpenDataCompany[], publicUrl: string, g
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180: comma-separated, CRLF, quotes doubled). List cells are ';'-joined.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PHONE = /^\+?[\d ()-]+$/;
-
-/**
- * One cell. Text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection),
- * except a phone number such as "+45 12 34 56 78", which is data and never a formula.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'string') return String(value);
-  let text = value;
-  if (FORMULA_START.test(text) && !PHONE.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-type Cell = string | number | boolean | null | undefined;
-const csvLine = (cells: Cell[]) => `${cells.map(csvCell).join(',')}\r\n`;
+/** One open-data CSV cell: formula-like text guarded, phone numbers left as published (./csv.ts). */
+export const csvCell = (value: CsvValue): string => guardedCell(value, { phoneNumbers: true });
+const csvLine = (cells: CsvValue[]) => csvRow(cells, { phoneNumbers: true });
 const list = (values: readonly string[]) => values.join(';');
 
 export const COMPANY_COLUMNS = [

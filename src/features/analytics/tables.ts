@@ -1,6 +1,6 @@
 import type { AnalyticsFilter } from '../../use-cases/analytics-filter';
 import type { AreaLevel } from '../../use-cases/analytics-supply';
-import { csvRow } from '../audit/csv';
+import { csvRow } from '../../use-cases/csv';
 
 /**
  * A dashboard table as one view model: the page's HTML table, its chart, its CSV and its JSON are

@@ -9,9 +9,9 @@ import {
   mayReadAuditLog,
   searchAuditLog,
 } from '../../use-cases/audit-log';
+import { csvRow } from '../../use-cases/csv';
 import { ValidationError } from '../../use-cases/errors';
 import { shown } from '../review/load';
-import { csvRow } from './csv';
 
 /**
  * The staff audit log page and its CSV export. The filters live in the URL (a GET form), so a

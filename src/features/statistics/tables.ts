@@ -3,8 +3,8 @@ import { TAXONOMIES } from '../../../graph/data/taxonomies';
 import { INTL_LOCALES } from '../../../graph/format';
 import { type Locale, type MessageKey, t } from '../../i18n';
 import type { PublicStatistics, ShownFigure } from '../../use-cases/analytics-public';
+import { csvRow } from '../../use-cases/csv';
 import { LICENCE } from '../../use-cases/open-data-format';
-import { csvRow } from '../audit/csv';
 
 /**
  * The public statistics as the tables the page shows, and the downloads made from exactly those

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvRow } from './csv';
 
-describe('audit CSV', () => {
+describe('CSV', () => {
   it('quotes what would break a row, doubling quotes', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a,b')).toBe('"a,b"');
@@ -20,6 +20,13 @@ describe('audit CSV', () => {
     expect(csvCell('a=1')).toBe('a=1');
     // Numbers come from the code, never from a person: a negative one stays a number.
     expect(csvCell(-0.5)).toBe('-0.5');
+  });
+
+  it('leaves phone numbers as data only when asked to (open data)', () => {
+    expect(csvCell('+45 12 34 56 78')).toBe("'+45 12 34 56 78");
+    expect(csvCell('+45 12 34 56 78', { phoneNumbers: true })).toBe('+45 12 34 56 78');
+    expect(csvCell('+1+1', { phoneNumbers: true })).toBe("'+1+1");
+    expect(csvRow(['+45 12', true], { phoneNumbers: true })).toBe('+45 12,true\r\n');
   });
 
   it('ends each row with CRLF', () => {
