@@ -58,7 +58,7 @@ export function columnIndex(table: DataTable, key: string): number {
   return index;
 }
 
-/** The table as CSV (RFC 4180, formula-like cells made text; ../audit/csv.ts), with a byte-order mark for spreadsheets. */
+/** The table as CSV (RFC 4180, formula-like cells made text; src/use-cases/csv.ts), with a byte-order mark for spreadsheets. */
 export function tableCsv(table: DataTable): string {
   return `\uFEFF${csvRow(table.columns.map((column) => column.label))}${table.rows.map((row) => csvRow(row)).join('')}`;
 }
