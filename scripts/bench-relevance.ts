@@ -11,10 +11,19 @@
 import { parseArgs } from 'node:util';
 import { createEmbeddedEngine } from '../search/embedded';
 import { createSearchEngine } from '../search/engine';
-import { measureQueries, type RankedNeeds, summarizeByClass } from '../search/relevance';
-import { relevanceQueries } from '../search/relevance-set/queries';
+import {
+  type Asker,
+  askEngine,
+  measureQueries,
+  type RankedNeeds,
+  type RelevanceQuery,
+  summarizeByClass,
+} from '../search/relevance';
+import { holdoutQueries, relevanceQueries } from '../search/relevance-set/queries';
 import type { SearchEngine } from '../search/types';
+import { askAsRead } from '../search/understand';
 import { sampleSearchDocuments } from '../src/indexing/sample-documents';
+import { queryLexicon } from '../src/use-cases/query-lexicon';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,16 +41,14 @@ if (!Number.isInteger(COMPANIES) || COMPANIES < 1 || !Number.isInteger(SEED)) {
 
 const fixed = (value: number) => (Number.isNaN(value) ? '   n/a' : value.toFixed(3).padStart(6));
 
-async function report(engine: SearchEngine, documents: ReturnType<typeof sampleSearchDocuments>): Promise<void> {
-  const queries = relevanceQueries();
-  const pool: RankedNeeds[] = documents.map((document) => document.needs);
-  const started = performance.now();
-  await engine.replaceAll(documents);
-  const buildMs = performance.now() - started;
-  const outcomes = await measureQueries(engine, queries, pool);
-  console.log(
-    `\n${engine.name} engine: ${documents.length} documents (index ${buildMs.toFixed(0)} ms), ${queries.length} queries`,
-  );
+async function table(
+  title: string,
+  ask: Asker,
+  queries: readonly RelevanceQuery[],
+  pool: readonly RankedNeeds[],
+): Promise<void> {
+  const outcomes = await measureQueries(ask, queries, pool);
+  console.log(`\n${title} (${queries.length} queries)`);
   if (args.verbose) {
     outcomes.forEach((o, i) => {
       const q = queries[i];
@@ -58,6 +65,24 @@ async function report(engine: SearchEngine, documents: ReturnType<typeof sampleS
       `${name.padEnd(10)} ${String(s.queries).padStart(3)}    ${fixed(s.success3)}   ${fixed(s.ndcg10)}   ${fixed(s.zeroResultRate)}`,
     );
   }
+}
+
+/**
+ * Both sets on one engine, twice: as the search page asks (the query read first, search/understand.ts) and the
+ * engine alone with the words as typed (what GraphQL `search` does).
+ */
+async function report(engine: SearchEngine, documents: ReturnType<typeof sampleSearchDocuments>): Promise<void> {
+  const pool: RankedNeeds[] = documents.map((document) => document.needs);
+  const started = performance.now();
+  await engine.replaceAll(documents);
+  const buildMs = performance.now() - started;
+  console.log(`\n== ${engine.name} engine: ${documents.length} documents (index ${buildMs.toFixed(0)} ms)`);
+  const lexicon = queryLexicon();
+  const asRead: Asker = (q) => askAsRead(engine, q.query, lexicon);
+  await table('main set, as the search page reads it', asRead, relevanceQueries(), pool);
+  await table('held-out set, as the search page reads it', asRead, holdoutQueries(), pool);
+  await table('main set, engine alone (words as typed)', askEngine(engine), relevanceQueries(), pool);
+  await table('held-out set, engine alone (words as typed)', askEngine(engine), holdoutQueries(), pool);
   await engine.close();
 }
 

@@ -125,25 +125,42 @@ export function summarizeByClass(outcomes: readonly QueryOutcome[]): Array<[Quer
   return rows;
 }
 
+/** What one query showed: the needs of its results in order, and its total (0 = nothing found). */
+export interface Answer {
+  ranking: RankedNeeds[];
+  total: number;
+}
+
+/** Asks one query the way the search page does (first page, relevance order). */
+export type Asker = (query: RelevanceQuery) => Promise<Answer>;
+
+/** The engine alone: the query's words as typed, relevance order, first page. */
+export function askEngine(engine: Pick<SearchEngine, 'search'>): Asker {
+  return async (q) => {
+    const response = await engine.search({ query: q.query, sort: 'relevance', limit: 10, facets: [] });
+    return { ranking: response.hits.map((hit) => hit.document.needs), total: response.total };
+  };
+}
+
 /**
- * Runs every query on `engine` the way the search page asks (relevance order, first page) and
- * measures it. `pool` is the needs of every indexed listing (for the ideal ranking). The contract
- * has no locale, so `lang` only labels a query: both languages go through the same request.
+ * Runs every query through `ask` and measures it. `pool` is the needs of every indexed listing
+ * (for the ideal ranking). The contract has no locale, so `lang` only labels a query: both
+ * languages go through the same request. An engine is asked as `askEngine` does.
  */
 export async function measureQueries(
-  engine: Pick<SearchEngine, 'search'>,
+  ask: Asker | Pick<SearchEngine, 'search'>,
   queries: readonly RelevanceQuery[],
   pool: readonly RankedNeeds[],
 ): Promise<QueryOutcome[]> {
+  const asker = typeof ask === 'function' ? ask : askEngine(ask);
   const outcomes: QueryOutcome[] = [];
   for (const q of queries) {
-    const response = await engine.search({ query: q.query, sort: 'relevance', limit: 10, facets: [] });
-    const ranking = response.hits.map((hit) => hit.document.needs);
+    const { ranking, total } = await asker(q);
     outcomes.push({
       class: q.class,
       success3: successAt(3, ranking, q.judgements),
       ndcg10: ndcgAt(10, ranking, pool, q.judgements),
-      zeroResults: response.total === 0,
+      zeroResults: total === 0,
     });
   }
   return outcomes;
