@@ -273,6 +273,8 @@ interface CompiledNeed {
 export interface CompiledLexicon {
   needs: CompiledNeed[];
   vocabulary: Map<string, LexiconWord>;
+  /** The stems of the vocabulary, for telling a known word from an unknown one in O(1). */
+  keys: Set<string>;
   emergencyNeed: string;
   broad: { terms: Set<string>; choices: readonly string[] }[];
 }
@@ -325,6 +327,7 @@ export function compileLexicon(lexicon: ReadingLexicon): CompiledLexicon {
       phrases: need.phrases.map((phrase) => phrase.map((word) => vocabulary.get(word) as LexiconWord)),
     })),
     vocabulary,
+    keys: new Set([...vocabulary.values()].map((word) => word.key)),
     emergencyNeed: lexicon.emergencyNeed,
     broad: lexicon.broad.map((group) => ({
       terms: new Set(group.terms.flatMap((term) => wordsOf(term).map((words) => words.join(' ')))),
@@ -389,10 +392,9 @@ export function agreement(q: string, w: LexiconWord): number {
 }
 
 function knownWord(word: string, lexicon: CompiledLexicon): boolean {
-  if (lexicon.vocabulary.has(word) || FILLER.has(word)) return true;
-  const key = termKey(word);
-  for (const entry of lexicon.vocabulary.values()) if (entry.key === key) return true;
-  return COMPOUND_FILLER.has(word);
+  return (
+    lexicon.vocabulary.has(word) || FILLER.has(word) || COMPOUND_FILLER.has(word) || lexicon.keys.has(termKey(word))
+  );
 }
 
 /** Heads that make a compound of a known word without adding a need ("backupløsning", "firewallopsætning"). */
@@ -510,7 +512,9 @@ function scoreNeeds(words: readonly TypedWord[], lexicon: CompiledLexicon): Need
       if (full && phrase.length > 1) fullPhrase = true;
       for (const hit of hits) {
         // A phrase matched in part counts more the more of it matched: one word of two 0.4, two of four 0.6.
-        const value = full ? hit.value : hit.value * (PARTIAL + ((1 - PARTIAL) * (hits.length - 1)) / (phrase.length - 1));
+        const value = full
+          ? hit.value
+          : hit.value * (PARTIAL + ((1 - PARTIAL) * (hits.length - 1)) / (phrase.length - 1));
         if (value > (best.get(hit.source) ?? 0)) best.set(hit.source, value);
       }
     }
