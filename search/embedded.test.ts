@@ -201,3 +201,49 @@ describe('filters and facets against an oracle (property)', () => {
     );
   });
 });
+
+describe('ranking', () => {
+  it('keeps equal scores in first-insertion order through upserts, removal and re-insertion', async () => {
+    const engine = createEmbeddedEngine();
+    const docs = ['a', 'b', 'c', 'd'].map((slug) => listing(`product:${slug}`, { descriptionDa: 'zebra' }));
+    await engine.replaceAll(docs);
+    const order = async () => (await engine.search({ query: 'zebra' })).hits.map((hit) => hit.document.id);
+    expect(await order()).toEqual(['product:a', 'product:b', 'product:c', 'product:d']);
+    // An upsert with the same text, and a removal followed by re-adding, keep each document's place among ties.
+    await engine.upsert([docs[0] as SearchDocument]);
+    await engine.remove(['product:b']);
+    await engine.upsert([docs[1] as SearchDocument]);
+    expect(await order()).toEqual(['product:a', 'product:b', 'product:c', 'product:d']);
+  });
+
+  it('pages through any query exactly as one full ranking would (property)', async () => {
+    const engine = createEmbeddedEngine();
+    const words = ['zebra', 'giraf', 'okapi'];
+    const docs = Array.from({ length: 60 }, (_, i) =>
+      listing(`product:p${i}`, {
+        name: `${words[i % 3]} ${i}`,
+        descriptionDa: words.slice(0, 1 + (i % 3)).join(' ') + ' ord'.repeat(i % 5),
+        priceFrom: i % 4 === 0 ? null : (i * 37) % 11,
+        updatedAt: (i * 7) % 13,
+      }),
+    );
+    await engine.replaceAll(docs);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('zebra', 'giraf okapi', 'ord', ''),
+        fc.constantFrom('relevance', 'name', 'priceAsc', 'newest') as fc.Arbitrary<
+          'relevance' | 'name' | 'priceAsc' | 'newest'
+        >,
+        fc.integer({ min: 0, max: 70 }),
+        fc.integer({ min: 0, max: 30 }),
+        async (query, sort, offset, limit) => {
+          const full = await engine.search({ query, sort, limit: 1000 });
+          const page = await engine.search({ query, sort, offset, limit });
+          expect(page.total).toBe(full.total);
+          expect(page.hits).toEqual(full.hits.slice(offset, offset + limit));
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+});

@@ -1,21 +1,20 @@
-/** The radix-tree term matcher, on trees built with Orama's own RadixTree. */
-import { radix } from '@orama/orama/trees';
+/** The term matcher over a sorted term list (the dictionary walked as an implicit trie). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTerms, matchQuality } from './matcher';
 
-function treeOf(words: readonly string[]): radix.RadixTree {
-  const tree = new radix.RadixTree();
-  words.forEach((word, i) => {
-    tree.insert(word, i + 1);
-  });
-  return tree;
+/** A field dictionary as the index holds it: unique terms in code-unit order. */
+function treeOf(words: readonly string[]): string[] {
+  return [...new Set(words)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function find(tree: radix.RadixTree, pattern: string, typos: number, prefix: boolean): Record<string, string> {
+function find(sorted: readonly string[], pattern: string, typos: number, prefix: boolean): Record<string, string> {
   const found: Record<string, string> = {};
-  findTerms(tree, pattern, typos, prefix, (node, distance, isPrefix) => {
-    found[node.w] = `${distance}${isPrefix ? 'p' : ''}`;
+  findTerms(sorted, pattern, typos, prefix, (position, distance, isPrefix) => {
+    const term = sorted[position] as string;
+    // Every term must be reported at most once.
+    if (term in found) throw new Error(`${term} visited twice`);
+    found[term] = `${distance}${isPrefix ? 'p' : ''}`;
   });
   return found;
 }
@@ -82,6 +81,38 @@ describe('findTerms', () => {
           return true;
         },
       ),
+    );
+  });
+
+  it('agrees with a reference on prefix matching, over dictionaries with long shared prefixes (property)', () => {
+    // Few letters and long words, so consecutive sorted terms share prefixes and pruned runs are skipped.
+    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'å'), minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(letters, { minLength: 1, maxLength: 60 }),
+        letters,
+        fc.integer({ min: 0, max: 2 }),
+        (words, pattern, typos) => {
+          const found = find(treeOf(words), pattern, typos, true);
+          for (const word of words) {
+            const whole = osa(pattern, word);
+            // The best prefix match over every prefix of the word, the empty one included.
+            let prefix = pattern.length;
+            for (let end = 1; end <= word.length; end += 1) prefix = Math.min(prefix, osa(pattern, word.slice(0, end)));
+            const wholeOk = whole <= typos;
+            const prefixOk = prefix <= typos;
+            let expected: string | undefined;
+            if (wholeOk && (!prefixOk || matchQuality(whole, false) >= matchQuality(prefix, true))) {
+              expected = String(whole);
+            } else if (prefixOk) {
+              expected = `${prefix}p`;
+            }
+            if (found[word] !== expected) return false;
+          }
+          return Object.keys(found).every((term) => words.includes(term));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
