@@ -35,11 +35,10 @@ export class Matcher {
     const needs = chosenNeeds(context);
     // A listing nobody has confirmed for 15 months is not recommended; search still finds it, marked.
     const now = options.now ?? new Date();
-    const confirmed = this.candidates
-      .candidatesFor(needs)
-      .filter((candidate) => confirmationState(candidate.confirmedAt, now) !== 'lapsed');
+    const offering = this.candidates.candidatesFor(needs);
+    const confirmed = offering.filter((candidate) => confirmationState(candidate.confirmedAt, now) !== 'lapsed');
     const { providers, uncoveredNeeds } = rankProviders(confirmed, context);
     const fewest = fewestProviders(providers, needs);
-    return { providers, uncoveredNeeds, fewest, context };
+    return { providers, offering: offering.length, uncoveredNeeds, fewest, context };
   }
 }

@@ -103,6 +103,12 @@ export interface RankedProvider {
 
 export interface MatchResult {
   providers: RankedProvider[];
+  /**
+   * Companies with an active product for at least one chosen need, before any is left out of the
+   * ranking (a lapsed confirmation, a budget). It is the need's provider count that the home page,
+   * the search and GraphQL `Need.providerCount` show, so the results can say how it relates to theirs.
+   */
+  offering: number;
   uncoveredNeeds: string[];
   fewest: { providers: RankedProvider[]; complete: boolean; uncoveredNeeds: string[] };
 }

@@ -6,6 +6,7 @@ import {
   identifyRoute,
   localeOfPath,
   localizedPath,
+  needProvidersPath,
   needsPath,
   productPath,
   queryString,
@@ -35,6 +36,11 @@ describe('link helpers', () => {
       '/soeg?q=backup+og+mail&need=a&need=b',
     );
     expect(queryString({})).toBe('');
+  });
+
+  it('open a need’s providers as the search for companies with that need', () => {
+    expect(needProvidersPath('da', ['backup-og-gendannelse'])).toBe('/soeg?need=backup-og-gendannelse&kind=company');
+    expect(needProvidersPath('en', ['a', 'b'])).toBe('/en/search?need=a&need=b&kind=company');
   });
 });
 

@@ -93,6 +93,13 @@ export function profilePath(locale: Locale, profile: ProfileName, slug: string):
 export const homePath = (locale: Locale): string => pagePath(locale, 'home');
 export const needsPath = (locale: Locale): string => `${pagePath(locale, 'home')}#${NEEDS_ANCHOR}`;
 export const searchPath = (locale: Locale, query: QueryValues = {}): string => pagePath(locale, 'search', query);
+/**
+ * The search listing the providers of needs: companies (not their products) with an active product
+ * for at least one of them. Its total is the count a need's provider number links from (the home
+ * page's need cards, the wizard), so a number and the page it leads to always agree.
+ */
+export const needProvidersPath = (locale: Locale, needs: readonly string[]): string =>
+  searchPath(locale, { need: needs, kind: 'company' });
 export const openDataPath = (locale: Locale): string => pagePath(locale, 'openData');
 export const statisticsPath = (locale: Locale, query: QueryValues = {}): string =>
   pagePath(locale, 'statistics', query);

@@ -9,7 +9,8 @@ const da = {
   'home.searchHint': 'Skriv med dine egne ord, fx »backup«, »mistænkelig mail« eller »vi er blevet hacket«.',
   'home.searchButton': 'Søg',
   'home.needsHeading': 'Find hjælp efter behov',
-  'home.needsIntro': 'Vælg det, der ligner jeres situation mest. Tallet viser, hvor mange leverandører der kan hjælpe.',
+  'home.needsIntro':
+    'Vælg det, der ligner jeres situation mest. Tallet viser, hvor mange virksomheder på Cyberkort der tilbyder hjælp til det.',
   'home.providers.one': '{count} leverandør',
   'home.providers.other': '{count} leverandører',
   'home.categoriesHeading': 'Find efter type ydelse',
@@ -30,7 +31,8 @@ const en: Record<keyof typeof da, string> = {
   'home.searchHint': 'Use your own words, e.g. “backup”, “suspicious email” or “we have been hacked”.',
   'home.searchButton': 'Search',
   'home.needsHeading': 'Find help by need',
-  'home.needsIntro': 'Choose the one closest to your situation. The number shows how many providers can help.',
+  'home.needsIntro':
+    'Choose the one closest to your situation. The number shows how many companies on Cyberkort offer help with it.',
   'home.providers.one': '{count} provider',
   'home.providers.other': '{count} providers',
   'home.categoriesHeading': 'Browse by type of service',

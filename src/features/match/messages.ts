@@ -51,6 +51,14 @@ const da = {
   'match.points': '{points} af {max} point',
   'match.results.count.one': '{count} udbyder kan hjælpe',
   'match.results.count.other': '{count} udbydere kan hjælpe',
+  'match.results.offering.one': '{count} udbyder på Cyberkort tilbyder hjælp til det, du har valgt.',
+  'match.results.offering.other': '{count} udbydere på Cyberkort tilbyder hjælp til det, du har valgt.',
+  'match.results.offeringLink': 'Se dem alle i søgningen',
+  'match.results.leftOut': 'Listen her viser kun dem, der har bekræftet deres oplysninger inden for {months} måneder.',
+  'match.results.leftOutBudget':
+    'Listen her viser kun dem, der har bekræftet deres oplysninger inden for {months} måneder og har en ydelse inden for dit budget.',
+  'match.needProviders.one': '{count} udbyder tilbyder det',
+  'match.needProviders.other': '{count} udbydere tilbyder det',
   'match.results.needsUsed': 'Vi har ledt efter hjælp til: {needs}.',
   'match.results.fromAnswers': 'Ud fra dine svar på spørgsmålene har vi også taget {needs} med.',
   'match.results.rankingNote':
@@ -181,6 +189,15 @@ const en: Record<keyof typeof da, string> = {
   'match.points': '{points} of {max} points',
   'match.results.count.one': '{count} provider can help',
   'match.results.count.other': '{count} providers can help',
+  'match.results.offering.one': '{count} provider on Cyberkort offers help with what you chose.',
+  'match.results.offering.other': '{count} providers on Cyberkort offer help with what you chose.',
+  'match.results.offeringLink': 'See them all in search',
+  'match.results.leftOut':
+    'This list only shows those who have confirmed their details within the last {months} months.',
+  'match.results.leftOutBudget':
+    'This list only shows those who have confirmed their details within the last {months} months and have a service within your budget.',
+  'match.needProviders.one': '{count} provider offers this',
+  'match.needProviders.other': '{count} providers offer this',
   'match.results.needsUsed': 'We looked for help with: {needs}.',
   'match.results.fromAnswers': 'Based on your answers to the questions, we also included {needs}.',
   'match.results.rankingNote':

@@ -78,6 +78,17 @@ describe('needOptionGroups', () => {
     const [group] = needOptionGroups(NEEDS, emptyMatchState(), 'en');
     expect(group?.options[0]?.summary).toEqual({ text: 'Om Backup', lang: 'da' });
   });
+
+  it('carries each need’s provider count, the number the home page’s card shows', () => {
+    const counted = NEEDS.map((item, index) => ({ ...item, providerCount: index * 7 }));
+    const options = needOptionGroups(counted, emptyMatchState(), 'da').flatMap((group) => group.options);
+    expect(Object.fromEntries(options.map((option) => [option.slug, option.providers]))).toEqual({
+      'tofaktor-login': 0,
+      'backup-og-gendannelse': 7,
+      'nis2-krav': 14,
+      'helt-nyt-behov': 21,
+    });
+  });
 });
 
 describe('questionOptions', () => {

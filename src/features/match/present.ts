@@ -48,6 +48,8 @@ export interface NeedOption {
   label: string;
   summary: Picked;
   checked: boolean;
+  /** The need's provider count, the same number as on the home page's need card and in the search. */
+  providers: number;
 }
 
 export interface NeedOptionGroup {
@@ -64,6 +66,7 @@ export function needOptionGroups(needs: readonly NeedView[], state: MatchState, 
       label: label(need.name, locale),
       summary: pick(need.summary, locale),
       checked: state.needs.includes(need.slug),
+      providers: need.providerCount,
     }))
     .sort((a, b) => byLabel(a.label, b.label));
   return groupNeeds(options).map(({ group, needs: members }) => ({
