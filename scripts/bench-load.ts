@@ -1,13 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { freePort } from '../graph/local-neo4j/free-port';
 import { BUDGET_BANDS, COMPLIANCE_DRIVERS, SME_SIZE_BANDS } from '../graph/vocabulary';
 import { GraphWriter } from '../graph/write';
 import { ASTRO_ENTRY } from '../src/server/app';
 import { benchGraph, intArg, percentiles, prng } from './bench/graph';
+import { startBenchServer } from './bench/server';
 
 /**
  * `npm run bench:load -- --minutes 10 --companies 10000 --clients 8`: a mixed load of pages and
@@ -22,7 +19,6 @@ if (!(minutes > 0)) throw new Error('--minutes must be a positive number');
 const companies = intArg('companies', 10_000);
 const clients = intArg('clients', 8);
 const REPORT_MS = 30_000;
-const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 // A browser's user agent: the demand gate leaves scripts out, and visitors' searches are what is measured.
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) cyberkort-bench-load';
 
@@ -41,7 +37,15 @@ const companyWords = (await column('bench.names', 'MATCH (c:Company) RETURN c.na
   (name) => name.split(' ')[0] ?? name,
 );
 
-const server = await startServer();
+// The rate limits are lifted: every client here shares one address.
+const starting = performance.now();
+const server = await startBenchServer('bench-load', graph.connection, {
+  RATE_LIMIT_GRAPHQL: '100000000',
+  RATE_LIMIT_FORMS: '100000000',
+});
+console.log(
+  `server ready in ${((performance.now() - starting) / 1000).toFixed(1)} s (search index built from the graph)`,
+);
 const started = performance.now();
 const deadline = started + minutes * 60_000;
 
@@ -243,7 +247,7 @@ function graphqlErrors(body: string): Array<{ message?: string; extensions?: { c
 
 const rss = { now: 0, max: 0 };
 async function sampleRss() {
-  const status = await readFile(`/proc/${server.child.pid}/status`, 'utf8').catch(() => '');
+  const status = await readFile(`/proc/${server.pid}/status`, 'utf8').catch(() => '');
   const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
   rss.now = kib / 1024;
   rss.max = Math.max(rss.max, rss.now);
@@ -271,7 +275,7 @@ function report(title: string, of: Window) {
 
 console.log(
   `bench:load: ${companies} companies, ${clients} clients, ${minutes} min against ${server.base} ` +
-    `(server pid ${server.child.pid}, log ${server.logFile})`,
+    `(server pid ${server.pid}, log ${server.logFile})`,
 );
 const sampler = setInterval(() => void sampleRss(), 1_000);
 const reporter = setInterval(() => {
@@ -291,66 +295,3 @@ await server.stop();
 // The load recorded demand signals as visitors' searches do; the benchmark graph keeps none.
 await new GraphWriter(executor).run('bench.cleanDemand', 'MATCH (d:DemandSignal) DETACH DELETE d');
 await graph.stop();
-
-/**
- * The real server entry in a child process, over the benchmark graph, with the rate limits lifted:
- * every client here shares one address. Resolves once /readyz answers 200 (its search index is built).
- */
-async function startServer(): Promise<{ base: string; child: ChildProcess; logFile: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const logFile = path.join(tmpdir(), `cyberkort-bench-load-${process.pid}.log`);
-  const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'server.ts')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      // Production would also need the vendors' and staff's identity providers; 'test' differs from
-      // it only in GraphiQL, field suggestions and cookie flags, none of which this load touches.
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      NEO4J_URI: graph.connection.uri,
-      NEO4J_USER: graph.connection.user,
-      NEO4J_PASSWORD: graph.connection.password,
-      NEO4J_DATABASE: 'neo4j',
-      MEILI_URL: '',
-      SEED_SAMPLE: 'false',
-      RATE_LIMIT_GRAPHQL: '100000000',
-      RATE_LIMIT_FORMS: '100000000',
-    },
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  const killOnExit = () => child.kill('SIGKILL');
-  process.on('exit', killOnExit);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const base = `http://127.0.0.1:${port}`;
-  const readyBy = performance.now() + 600_000;
-  const began = performance.now();
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited (${child.exitCode}) before it was ready; see ${logFile}`);
-    const ready = await fetch(`${base}/readyz`).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    if (performance.now() > readyBy) throw new Error(`the server was not ready within 10 minutes; see ${logFile}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  console.log(
-    `server ready in ${((performance.now() - began) / 1000).toFixed(1)} s (search index built from the graph)`,
-  );
-  return {
-    base,
-    child,
-    logFile,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-      process.off('exit', killOnExit);
-    },
-  };
-}

@@ -53,6 +53,9 @@ case "$task" in
   bench:moderation) exec npx tsx scripts/bench-moderation.ts "$@" ;;
   bench:import) exec npx tsx scripts/bench-import.ts "$@" ;;
   bench:analytics) exec npx tsx scripts/bench-analytics.ts "$@" ;;
+  bench:lighthouse)
+    ensure_chromium
+    exec npx tsx scripts/bench-lighthouse.ts "$@" ;;
   *)
     echo "usage: scripts/cyberkort.sh start|build|serve|test|test:unit|check|seed|reindex|import|reminders|rollup|export|snapshot|backup|restore|neo4j|schema:print|bench:*" >&2
     exit 2 ;;
