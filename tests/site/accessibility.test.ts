@@ -62,9 +62,10 @@ interface Violation {
  * scripts the policy blocks for real visitors would apply) and the audit would not see what they see.
  */
 async function violationsOf(page: Page): Promise<Violation[]> {
-  // React islands (the needs wizard, the search's live update) are audited once hydrated.
+  // Enhanced elements (the needs wizard, the search's auto-update switch) are audited once their
+  // script has defined them.
   if (page.context() !== noScript)
-    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, {
+    await page.waitForFunction(() => document.querySelectorAll(':not(:defined)').length === 0, null, {
       timeout: 10_000,
     });
   await page.evaluate(axeSource);
@@ -218,6 +219,10 @@ describe('public pages meet WCAG 2.1 A and AA', () => {
     ['home', ['/', '/en/']],
     ['search with results', ['/soeg?q=backup', '/en/search?q=backup']],
     ['search with no results', ['/soeg?q=xyzzyqwv', '/en/search?q=xyzzyqwv']],
+    ['search read as a need', ['/soeg?q=mist%C3%A6nkelig+mail', '/en/search?q=suspicious+email']],
+    ['search read as an attack', ['/soeg?q=vi+er+blevet+hacket', '/en/search?q=we+have+been+hacked']],
+    ['search too broad: a choice', ['/soeg?q=virus', '/en/search?q=virus']],
+    ['search for the words as typed', ['/soeg?q=backup&literal=1', '/en/search?q=backup&literal=1']],
     ['search with a 400 problem', ['/soeg?q=backup&page=abc', '/en/search?q=backup&page=abc'], 400],
     ['needs wizard', ['/find-hjaelp', '/en/find-help']],
     ['needs wizard results', [`/find-hjaelp?${MATCH_QUERY}`, `/en/find-help?${MATCH_QUERY}`]],

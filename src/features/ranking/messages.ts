@@ -22,6 +22,17 @@ const da = {
   'ranking.facts.heading': 'Kun oplysninger fra Cyberkort',
   'ranking.facts.body':
     'Hver begrundelse bygger på én oplysning i Cyberkort, fx en ydelse, en certificering eller en adresse. Vi bruger ikke annoncer, anmeldelser eller andet, som udbyderne kan købe sig til.',
+  'ranking.reading.heading': 'Sådan læser vi din søgning',
+  'ranking.reading.intro':
+    'Når du søger med dine egne ord, prøver vi først at forstå, hvilket behov du mener. Vi sammenligner ordene med navnene på behovene, deres nøgleord og almindelige hverdagsord, også når de er bøjet, sat sammen eller stavet forkert.',
+  'ranking.reading.needs':
+    'Nævner ordene tydeligt et behov, viser vi udbyderne af det behov og skriver øverst, hvordan vi har læst søgningen.',
+  'ranking.reading.urgent':
+    'Tyder ordene på et angreb lige nu, fx »vi er blevet hacket« eller »vores filer er krypteret«, viser vi først Cyberhotlinens nummer og derefter udbydere af akut hjælp.',
+  'ranking.reading.broad':
+    'Er ordene for brede til ét behov, fx »virus« eller »sikkerhed«, giver vi dig et kort valg mellem de behov, du sandsynligvis mener.',
+  'ranking.reading.undo':
+    'Du kan altid vælge at søge efter ordene, præcis som du skrev dem. Så sorterer vi efter, hvor godt ordene passer: ord i navnet vægter mest, derefter nøgleord, firmanavn og beskrivelse.',
   'ranking.search.body':
     'Søgningen på Cyberkort sorteres på en anden måde: efter hvor godt resultaterne passer til dine ord.',
   'ranking.search.link': 'Læs om søgningen',
@@ -51,6 +62,17 @@ const en: Record<keyof typeof da, string> = {
   'ranking.facts.heading': 'Only information held by Cyberkort',
   'ranking.facts.body':
     'Every reason is built on one piece of information in Cyberkort, such as a service, a certification or an address. We do not use advertising, reviews or anything else providers can buy.',
+  'ranking.reading.heading': 'How we read your search',
+  'ranking.reading.intro':
+    'When you search in your own words, we first try to understand which need you mean. We compare the words with the names of the needs, their keywords and common everyday words, also when they are inflected, compounded or misspelt.',
+  'ranking.reading.needs':
+    'When the words clearly name a need, we show the providers of that need and say at the top how we read your search.',
+  'ranking.reading.urgent':
+    'When the words suggest an attack right now, such as “we have been hacked” or “our files are encrypted”, we show the Cyberhotline’s number first and then providers of emergency help.',
+  'ranking.reading.broad':
+    'When the words are too broad for one need, such as “virus” or “security”, we give you a short choice between the needs you most likely mean.',
+  'ranking.reading.undo':
+    'You can always choose to search for the words exactly as you typed them. Results are then ordered by how well the words match: words in the name count most, then keywords, the company name and the description.',
   'ranking.search.body': 'Search on Cyberkort is ordered differently: by how well the results match your words.',
   'ranking.search.link': 'Read about search',
   'ranking.cta': 'Find help for your business',

@@ -1,5 +1,6 @@
 import type { Taxonomy } from '../../../graph/catalog';
 import type { SearchEngine, SearchRequest, SearchResponse } from '../../../search/types';
+import type { QueryReading } from '../../../search/understand';
 import type { Services } from '../../services';
 import type { Visitor } from '../../use-cases/demand-gate';
 import { searchListings } from '../../use-cases/search-listings';
@@ -7,7 +8,7 @@ import { failureStatus, reportPageError } from '../page/outcome';
 import { parseSearchParams, type SearchProblem, type SearchState, toSearchRequest } from './params';
 
 export type SearchOutcome =
-  | { status: 200; state: SearchState; response: SearchResponse; taxonomy: Taxonomy }
+  | { status: 200; state: SearchState; response: SearchResponse; taxonomy: Taxonomy; reading: QueryReading }
   | { status: 400; state: SearchState; problems: SearchProblem[] }
   /** What is down: the graph (Neo4j) or the search engine; the page still shows the form with what was asked. */
   | { status: 503; state: SearchState; unavailable: 'graph' | 'search' }
@@ -46,12 +47,13 @@ export async function loadSearchPage(
   if (problems.length > 0) return { status: 400, state, problems };
   try {
     if (!services) throw new Error('Astro.locals.services is missing; serve the site through src/server.ts');
-    const { response, taxonomy } = await searchListings(
+    const { response, taxonomy, reading } = await searchListings(
       { ...services, search: markingFailures(services.search) },
       toSearchRequest(state),
       visitor,
+      { read: true, literal: state.literal },
     );
-    return { status: 200, state, response, taxonomy };
+    return { status: 200, state, response, taxonomy, reading };
   } catch (error) {
     reportPageError(services, 'search', error);
     if (error instanceof SearchEngineFailure) return { status: 503, state, unavailable: 'search' };

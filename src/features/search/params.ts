@@ -59,10 +59,12 @@ export interface SearchState {
   maxPrice: number | null;
   sort: SearchSort;
   page: number;
+  /** Search the words as typed, without reading them as needs (the reading's undo link sets it). */
+  literal: boolean;
 }
 
 export type SearchProblem =
-  | { kind: 'page' | 'sort' | 'maxPrice' | 'smeFit'; value: string }
+  | { kind: 'page' | 'sort' | 'maxPrice' | 'smeFit' | 'literal'; value: string }
   | { kind: 'value'; param: FacetParam; value: string }
   | { kind: 'tooMany'; param: FacetParam }
   | { kind: 'queryTooLong' | 'queryUnreadable' };
@@ -126,6 +128,11 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
   if (['true', '1', 'on'].includes(smeFitRaw)) smeFit = true;
   else if (!['', 'false', '0'].includes(smeFitRaw)) problems.push({ kind: 'smeFit', value: smeFitRaw });
 
+  let literal = false;
+  const literalRaw = single(params, 'literal');
+  if (['true', '1'].includes(literalRaw)) literal = true;
+  else if (!['', 'false', '0'].includes(literalRaw)) problems.push({ kind: 'literal', value: literalRaw });
+
   let maxPrice: number | null = null;
   const maxPriceRaw = single(params, 'maxPrice');
   if (/^\d{1,9}$/.test(maxPriceRaw)) maxPrice = Number(maxPriceRaw);
@@ -141,7 +148,7 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
   if (/^\d{1,4}$/.test(pageRaw) && Number(pageRaw) >= 1 && Number(pageRaw) <= MAX_PAGE) page = Number(pageRaw);
   else if (pageRaw) problems.push({ kind: 'page', value: pageRaw });
 
-  return { state: { query, selected, smeFit, maxPrice, sort, page }, problems };
+  return { state: { query, selected, smeFit, maxPrice, sort, page, literal }, problems };
 }
 
 export function toSearchRequest(state: SearchState): SearchRequest {
@@ -173,6 +180,7 @@ export function stateToQuery(state: SearchState): QueryValues {
     maxPrice: state.maxPrice ?? undefined,
     sort: state.sort === 'relevance' ? undefined : state.sort,
     page: state.page === 1 ? undefined : state.page,
+    literal: state.literal ? 1 : undefined,
   };
 }
 
