@@ -1,37 +1,12 @@
 /** Embedded-engine specifics that the cross-engine conformance suite cannot express. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchFixtures } from '../tests/fixtures/search-documents';
+import { bareListing, searchFixtures } from '../tests/fixtures/search-documents';
 import { createEmbeddedEngine, nameSortKey } from './embedded';
 import { SearchRequestError } from './request';
 import { FACETS, type FacetName, type SearchDocument } from './types';
 
-function listing(id: string, overrides: Partial<SearchDocument> = {}): SearchDocument {
-  const slug = id.split(':')[1] ?? id;
-  return {
-    id,
-    kind: id.startsWith('company:') ? 'company' : 'product',
-    slug,
-    name: slug,
-    companySlug: slug,
-    companyName: slug,
-    descriptionDa: '',
-    descriptionEn: '',
-    keywords: [],
-    needs: [],
-    categories: [],
-    csfFunctions: [],
-    certifications: [],
-    regions: [],
-    municipalities: [],
-    sizeBand: '1-9',
-    languages: ['da'],
-    priceFrom: null,
-    smeFit: false,
-    updatedAt: 0,
-    ...overrides,
-  };
-}
+const listing = bareListing;
 
 function many(prefix: string, count: number, word: string): SearchDocument[] {
   return Array.from({ length: count }, (_, i) =>

@@ -11,6 +11,7 @@ import {
   splitKnownCompound,
 } from '../../search/understand';
 import { queryLexicon } from '../../src/use-cases/query-lexicon';
+import { bareListing } from '../fixtures/search-documents';
 
 /**
  * Query reading (search/understand.ts) with the product's lexicon (the needs catalogue and
@@ -166,29 +167,7 @@ describe('the reading parts', () => {
 });
 
 function listing(id: string, needs: string[], text: string): SearchDocument {
-  const slug = id.split(':')[1] ?? id;
-  return {
-    id,
-    kind: id.startsWith('company:') ? 'company' : 'product',
-    slug,
-    name: slug,
-    companySlug: slug,
-    companyName: slug,
-    descriptionDa: text,
-    descriptionEn: '',
-    keywords: [],
-    needs,
-    categories: [],
-    csfFunctions: [],
-    certifications: [],
-    regions: needs.length > 1 ? ['1084'] : ['1081'],
-    municipalities: [],
-    sizeBand: '1-9',
-    languages: ['da'],
-    priceFrom: null,
-    smeFit: false,
-    updatedAt: 0,
-  };
+  return bareListing(id, { needs, descriptionDa: text, regions: needs.length > 1 ? ['1084'] : ['1081'] });
 }
 
 describe('searching as read (embedded engine)', () => {
