@@ -191,6 +191,36 @@ describe('ranking', () => {
     expect(await order()).toEqual(['product:a', 'product:b', 'product:c', 'product:d']);
   });
 
+  it('rebuilds itself once upserts leave more dead slots than live ones, keeping answers and tie order', async () => {
+    const engine = createEmbeddedEngine();
+    const docs = ['a', 'b', 'c', 'd', 'e'].map((slug, i) =>
+      listing(`product:${slug}`, { descriptionDa: 'zebra', regions: [i % 2 === 0 ? 'nord' : 'syd'] }),
+    );
+    await engine.replaceAll(docs);
+    await engine.remove(['product:c']);
+    const ask = async () => {
+      const response = await engine.search({ query: 'zebra', facets: ['regions'] });
+      return {
+        ids: response.hits.map((hit) => hit.document.id),
+        scores: response.hits.map((hit) => hit.score),
+        facets: response.facets,
+      };
+    };
+    const before = await ask();
+    let peak = 0;
+    // A change feed re-upserting the same companies again and again (as a long-running server's does).
+    for (let round = 0; round < 3000; round += 1) {
+      await engine.upsert(docs.filter((doc) => doc.id !== 'product:c'));
+      peak = Math.max(peak, engine.slotsUsed);
+    }
+    expect(peak).toBeLessThan(4096 + 2 * 4 + 10);
+    expect(engine.slotsUsed).toBeLessThan(4096 + 2 * 4 + 10);
+    expect(await ask()).toEqual(before);
+    // The removed document comes back to its old place among the ties.
+    await engine.upsert([docs[2] as SearchDocument]);
+    expect((await ask()).ids).toEqual(['product:a', 'product:b', 'product:c', 'product:d', 'product:e']);
+  });
+
   it('pages through any query exactly as one full ranking would (property)', async () => {
     const engine = createEmbeddedEngine();
     const words = ['zebra', 'giraf', 'okapi'];

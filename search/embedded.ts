@@ -25,6 +25,9 @@ import { FACETS } from './types';
 /** Documents inserted between two yields to the event loop while (re)building. */
 const CHUNK_SIZE = 500;
 
+/** Dead slots tolerated beyond the live documents before the index is rebuilt (see compactIfWasteful). */
+const COMPACTION_FLOOR = 4096;
+
 interface Entry {
   doc: SearchDocument;
   /** The document's slot in the generation's text index and per-slot columns (new on every upsert). */
@@ -39,8 +42,8 @@ interface Entry {
  * Facet values of every document in one growing Int32Array of value codes (one code space over all facets, so a
  * count is one typed-array increment per value), addressed by slot. Counting facets is then a sequential scan of a
  * few integers per matched document instead of chasing nine small arrays per document (which measured 10× slower at
- * 110,000 documents). A replaced document's old run is left behind as garbage; it is bounded by the writes between
- * two replaceAll rebuilds, which start from scratch.
+ * 110,000 documents). A replaced document's old run is left behind as garbage until the generation is rebuilt (by
+ * replaceAll, or by the engine's compaction once dead slots outnumber live ones).
  */
 class FacetColumns {
   private data = new Int32Array(4096);
@@ -214,10 +217,26 @@ class Generation {
   private sortRanks = new Map<BrowseSort, SortOrder>();
   private allFacets: FacetCounts | undefined;
 
-  put(doc: SearchDocument): void {
+  /** Slots used, live and dead: every upsert takes a new slot, so writes grow it until a rebuild. */
+  get slotsUsed(): number {
+    return this.text.slotCount;
+  }
+
+  /**
+   * A new generation to rebuild into that keeps this one's tie order: the same ordinals for the live documents
+   * (put back with `put(doc, ordinal)` in `entries` order) and for removed ids.
+   */
+  successor(): Generation {
+    const next = new Generation();
+    for (const [id, ordinal] of this.retired) next.retired.set(id, ordinal);
+    next.nextOrdinal = this.nextOrdinal;
+    return next;
+  }
+
+  put(doc: SearchDocument, keepOrdinal?: number): void {
     const previous = this.entries.get(doc.id);
     if (previous !== undefined) this.unindex(previous);
-    const ordinal = previous?.ordinal ?? this.retired.get(doc.id) ?? this.nextOrdinal++;
+    const ordinal = keepOrdinal ?? previous?.ordinal ?? this.retired.get(doc.id) ?? this.nextOrdinal++;
     this.retired.delete(doc.id);
     const slot = this.text.add(toIndexedText(doc));
     const entry: Entry = { doc, slot, ordinal, nameKey: nameSortKey(doc.name) };
@@ -527,6 +546,10 @@ class EmbeddedEngine implements SearchEngine {
   private writes: Promise<unknown> = Promise.resolve();
   private closed = false;
 
+  get slotsUsed(): number {
+    return this.current.slotsUsed;
+  }
+
   async ensureIndex(): Promise<void> {
     this.assertOpen();
   }
@@ -544,6 +567,7 @@ class EmbeddedEngine implements SearchEngine {
         generation.put(docs[i] as SearchDocument);
         if ((i + 1) % CHUNK_SIZE === 0) await yieldToEventLoop();
       }
+      await this.compactIfWasteful();
     });
   }
 
@@ -551,7 +575,29 @@ class EmbeddedEngine implements SearchEngine {
     this.assertOpen();
     return this.serialize(async () => {
       for (const id of ids) this.current.delete(id);
+      await this.compactIfWasteful();
     });
+  }
+
+  /**
+   * Every upsert takes a new slot and leaves the old one dead, and per-slot arrays and per-query work grow with slots,
+   * not documents. Once dead slots outnumber live ones (past a floor, so small indexes never bother), rebuild the live
+   * documents into a fresh generation in the background, with their tie order kept, and swap it in: what a long-running
+   * server's change feed writes then stays bounded by twice the directory.
+   */
+  private async compactIfWasteful(): Promise<void> {
+    const generation = this.current;
+    if (generation.slotsUsed <= 2 * generation.entries.size + COMPACTION_FLOOR) return;
+    const next = generation.successor();
+    let i = 0;
+    for (const entry of generation.entries.values()) {
+      next.put(entry.doc, entry.ordinal);
+      i += 1;
+      if (i % CHUNK_SIZE === 0) await yieldToEventLoop();
+    }
+    const sealing = next.text.sealing();
+    while (sealing.next().done !== true) await yieldToEventLoop();
+    if (!this.closed) this.current = next;
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
@@ -615,6 +661,7 @@ class EmbeddedEngine implements SearchEngine {
   }
 }
 
-export function createEmbeddedEngine(): SearchEngine {
+/** The embedded engine; `slotsUsed` (live and dead slots of the serving index) is for tests and benchmarks. */
+export function createEmbeddedEngine(): SearchEngine & { readonly slotsUsed: number } {
   return new EmbeddedEngine();
 }

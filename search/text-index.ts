@@ -8,7 +8,8 @@
  * into a library's private index internals to get them, and paid for that library's per-document bookkeeping.
  *
  * Layout and lifecycle. Every added document gets a new slot (slots are never reused inside one index; a replaced
- * document's old slot is marked in a deleted-slot bitmap). Postings are built compactly: while the index is being
+ * document's old slot is marked in a deleted-slot bitmap; the engine rebuilds a fresh index once dead slots outnumber
+ * live ones, see embedded.ts). Postings are built compactly: while the index is being
  * filled they are appended as (term, slot) pairs to one buffer, and `seal()` turns them into one compressed sparse
  * row array per field (offsets by term id, slots ascending). Documents added after sealing go to small growable
  * per-term arrays; `prepare()` folds those, and the postings of deleted slots, back into the compact arrays once

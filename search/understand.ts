@@ -185,48 +185,46 @@ const PREVENTION = [
 
 /**
  * Event phrases: an attack is happening or has happened. Each entry is words that must all be present; a word may
- * list alternatives with `|`. These hold even in a question ("vi er hacket, hvad gør vi").
+ * list alternatives with `|`. Words match exactly (after normalisation), never by typo or prefix: one typo away from
+ * a participle is often the noun or the present tense ("hacker", "krypterer", "giver"), which means something else.
+ * Common misspellings are listed as alternatives instead.
  */
 const EVENTS = [
-  'hacket',
-  'hacked',
-  'angrebet',
-  'attacked',
-  'kompromitteret',
-  'compromised',
-  'inficeret',
-  'infected',
-  'smittet',
-  'afpresning',
-  'afpresset',
-  'extortion',
-  'datalæk',
-  'lækket',
-  'leaked',
-  'akut',
-  'emergency',
-  'krypteret filer|data|computere|computer|server|servere|systemer|alt|pc|harddisk',
-  'encrypted files|data|computers|computer|server|servers|systems|everything',
-  'låst ude|computere|computer|systemer|pc|filer|skærm|skærmen',
+  'hacket|hakket|hacked|hackede|hakkede',
+  'angrebet|attacked',
+  'kompromitteret|kompromiteret|compromised',
+  'inficeret|infected|smittet',
+  'afpresset|afpresning|extortion|blackmailed',
+  'datalæk|datalækage|lækket|leaked',
+  'akut|emergency',
+  'krypteret|krypterede|encrypted filer|filerne|data|computere|computer|server|servere|serveren|systemer|alt|pc|harddisk|files|computers|servers|systems|everything er|blevet|alle|is|are|been|was|were|all',
+  'låst ude|computere|computer|computerne|systemer|systemerne|pc|filer|filerne|skærm|skærmen',
   'locked out|computers|systems|files',
   'angreb gang|nu',
   'under angreb|attack',
   'attack now|progress',
-  'overtaget konto|kontoen|mail|mailen|profil|profilen|systemer|computer',
+  'overtaget konto|kontoen|mail|mailen|profil|profilen|systemer|computer|computeren',
   'taken over',
   'data breach',
-  'kræver penge|løsesum|bitcoin',
-  'demand ransom|money',
+  'kræver|krævet penge|løsesum|bitcoin',
+  'demand|demanding|demands|demanded ransom|money|bitcoin',
   'ransom demand',
-  'klikket link|linket|vedhæftning|vedhæftningen',
+  'klikket|klikkede link|linket|vedhæftning|vedhæftningen',
   'clicked link|attachment',
-  'givet password|kode|koden|adgangskode|adgangskoden|kodeord|login',
+  'givet|gav password|kode|koden|adgangskode|adgangskoden|kodeord|login|loginoplysninger',
   'gave password|credentials',
   'står stille',
   'fået virus|malware|ransomware',
   'got virus|malware|ransomware',
   'har virus|malware',
 ] as const;
+
+/**
+ * Words that state that something happened ("vi er blevet hacket", "we have been hacked"): an event phrase with one
+ * of them is an attack even in a question about prevention; without, beside a prevention word ("hvordan undgår vi at
+ * blive hacket"), it is a prevention question.
+ */
+const STATEMENT = ['er', 'har', 'blev', 'blevet', 'nu', 'lige', 'are', 'is', 'was', 'were', 'been', 'has', 'now'];
 
 /** Topic words that, alone, most likely mean an attack; with a prevention word they are a prevention question. */
 const TOPICS = [
@@ -379,6 +377,12 @@ export function agreement(q: string, w: LexiconWord): number {
   }
   const shared = commonPrefix(q, w.text);
   if (shared >= 6 && shared >= 0.75 * shorter) return DERIVED;
+  // A code with digits ("nis2", "27001") is another code when a character differs ("nis1", "27701"); only a swap of
+  // two characters is taken as a typo ("nsi2").
+  if (/\d/.test(q)) {
+    const sorted = (text: string) => [...text].sort().join('');
+    return q.length === w.text.length && sorted(q) === sorted(w.text) && editDistance(q, w.text, 1) === 1 ? 0.7 : 0;
+  }
   if (shorter >= 4) {
     const limit = w.text.length >= 8 && q.length >= 6 ? 2 : 1;
     const distance = editDistance(q, w.text, limit);
@@ -447,30 +451,30 @@ interface TypedWord {
   quality: number;
 }
 
-function typedWords(query: string, lexicon: CompiledLexicon): { words: TypedWord[]; all: string[] } {
+function typedWords(query: string, lexicon: CompiledLexicon): { words: TypedWord[]; all: string[]; tokens: string[] } {
   const all: string[] = [];
   const words: TypedWord[] = [];
-  rawTokens(query.slice(0, 200))
-    .slice(0, 40)
-    .forEach((token, source) => {
-      const parts = token.split('-').map(plain);
-      all.push(...parts);
-      const candidates = parts.length > 1 ? [...parts, parts.join('')] : parts;
-      for (const text of candidates) {
-        if (FILLER.has(text)) continue;
-        words.push({ text, source, quality: 1 });
-        const split = splitKnownCompound(text, lexicon);
-        if (split)
-          for (const part of split) if (!FILLER.has(part)) words.push({ text: part, source, quality: COMPOUND_PART });
-      }
-    });
-  return { words: words.slice(0, MAX_WORDS * 3), all };
+  const tokens = rawTokens(query.slice(0, 200)).slice(0, 40);
+  tokens.forEach((token, source) => {
+    const parts = token.split('-').map(plain);
+    all.push(...parts);
+    const candidates = parts.length > 1 ? [...parts, parts.join('')] : parts;
+    for (const text of candidates) {
+      if (FILLER.has(text)) continue;
+      words.push({ text, source, quality: 1 });
+      const split = splitKnownCompound(text, lexicon);
+      if (split)
+        for (const part of split) if (!FILLER.has(part)) words.push({ text: part, source, quality: COMPOUND_PART });
+    }
+  });
+  return { words: words.slice(0, MAX_WORDS * 3), all, tokens };
 }
 
-function hasWord(all: readonly string[], alternatives: readonly string[]): boolean {
+/** True when a typed word is one of the alternatives, or (with `loose`) an inflection or one typo from one. */
+function hasWord(all: readonly string[], alternatives: readonly string[], loose = false): boolean {
   return all.some((word) =>
     alternatives.some(
-      (alt) => word === alt || (alt.length >= 5 && (editDistance(word, alt, 1) <= 1 || word.startsWith(alt))),
+      (alt) => word === alt || (loose && alt.length >= 5 && (editDistance(word, alt, 1) <= 1 || word.startsWith(alt))),
     ),
   );
 }
@@ -568,11 +572,11 @@ function broadChoices(contentTokens: readonly string[], lexicon: CompiledLexicon
 }
 
 export function readQuery(query: string, lexicon: CompiledLexicon): QueryReading {
-  const { words, all } = typedWords(query, lexicon);
+  const { words, all, tokens } = typedWords(query, lexicon);
   if (all.length === 0) return { kind: 'words' };
   const scored = scoreNeeds(words, lexicon);
   const contentTokens = [...new Set(words.filter((w) => w.quality === 1).map((w) => w.text))];
-  const prevention = hasWord(all, PREVENTION.map(plain));
+  const prevention = hasWord(all, PREVENTION.map(plain), true);
   const event = EVENTS.some((pattern) => matchesPattern(all, pattern));
   const topicWords = all.filter(
     (word) =>
@@ -586,7 +590,8 @@ export function readQuery(query: string, lexicon: CompiledLexicon): QueryReading
     (token) => !topicWords.includes(token) && !splitParts(token, lexicon).some((p) => p === ATTACK_HEAD),
   );
   const topicAlone = topicWords.length > 0 && !prevention && otherContent.length === 0;
-  if (event || topicAlone) {
+  const stated = hasWord(all, STATEMENT);
+  if ((event && (!prevention || stated)) || topicAlone) {
     const related = scored
       .filter((s) => s.slug !== lexicon.emergencyNeed && s.score >= MIN_SCORE)
       .slice(0, 3)
@@ -623,12 +628,23 @@ export function readQuery(query: string, lexicon: CompiledLexicon): QueryReading
     .filter((s) => !chosen.includes(s) && s.score >= MIN_SCORE)
     .slice(0, 3)
     .map((s) => s.slug);
-  const rest = [...new Set(words.filter((w) => w.quality === 1 && !covered.has(w.source)).map((w) => w.text))];
-  return { kind: 'needs', needs: chosen.map((s) => s.slug), related, rest: rest.join(' ') };
+  // The words as typed (not folded) of the tokens no chosen need accounts for, so the engine reads them its own way.
+  const restSources = new Set(words.filter((w) => w.quality === 1 && !covered.has(w.source)).map((w) => w.source));
+  const rest = [...restSources].sort((a, b) => a - b).map((source) => tokens[source] as string);
+  return { kind: 'needs', needs: chosen.map((s) => s.slug), related, rest: [...new Set(rest)].join(' ') };
 }
 
 function splitParts(token: string, lexicon: CompiledLexicon): string[] {
   return splitKnownCompound(token, lexicon) ?? [token];
+}
+
+function namesQuery(document: { name: string; companyName: string }, query: string, exact: boolean): boolean {
+  const words = normalizeText(query).trim().replace(/\s+/g, ' ');
+  if (words.length < 3) return false;
+  return [document.name, document.companyName].some((name) => {
+    const named = normalizeText(name).trim().replace(/\s+/g, ' ');
+    return exact ? named === words : named.includes(words);
+  });
 }
 
 export interface ReadSearch {
@@ -655,6 +671,16 @@ export async function searchAsRead(
       ? { kind: 'words' }
       : readQuery(request.query, lexicon);
   if (reading.kind === 'words') return { reading, response: await engine.search(request) };
+  // A listing's own name beats a reading ("Beredskabsvagt Nord" is a product, not the continuity need): when the words
+  // as typed find a listing whose name holds them all, the words are searched as typed.
+  if (reading.kind !== 'urgent' && (reading.kind === 'broad' || reading.rest !== '')) {
+    const asTyped = await engine.search(request);
+    // A broad word is often part of a name ("Nordlys Data"): then only a name that is the words exactly counts.
+    const exact = reading.kind === 'broad';
+    if (asTyped.hits.slice(0, 3).some((hit) => namesQuery(hit.document, request.query, exact))) {
+      return { reading: { kind: 'words' }, response: asTyped };
+    }
+  }
   if (reading.kind === 'broad') {
     const facets =
       request.facets === undefined || request.facets.includes('needs')

@@ -222,7 +222,7 @@ describe('public pages meet WCAG 2.1 A and AA', () => {
     ['search read as a need', ['/soeg?q=mist%C3%A6nkelig+mail', '/en/search?q=suspicious+email']],
     ['search read as an attack', ['/soeg?q=vi+er+blevet+hacket', '/en/search?q=we+have+been+hacked']],
     ['search too broad: a choice', ['/soeg?q=virus', '/en/search?q=virus']],
-    ['search for the words as typed', ['/soeg?q=backup&literal=1', '/en/search?q=backup&literal=1']],
+    ['search for the words as typed', ['/soeg?q=backup&literal=backup', '/en/search?q=backup&literal=backup']],
     ['search with a 400 problem', ['/soeg?q=backup&page=abc', '/en/search?q=backup&page=abc'], 400],
     ['needs wizard', ['/find-hjaelp', '/en/find-help']],
     ['needs wizard results', [`/find-hjaelp?${MATCH_QUERY}`, `/en/find-help?${MATCH_QUERY}`]],

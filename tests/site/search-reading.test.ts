@@ -65,11 +65,11 @@ describe('the search page reads the words', () => {
   it('undoes the reading in one click: the words as typed, kept through the filter form', async () => {
     const read = await page('/soeg?q=mist%C3%A6nkelig+mail');
     const undo = link(read, 'Søg i stedet efter ordene');
-    expect(new URL(undo, base).searchParams.get('literal')).toBe('1');
+    expect(new URL(undo, base).searchParams.get('literal')).toBe('mistænkelig mail');
     const literal = await page(undo);
     expect(text(literal)).toContain('Vi søger efter ordene, som du skrev dem.');
     expect(text(literal)).not.toContain('Vi viser udbydere af');
-    expect(literal).toMatch(/<input type="hidden" name="literal" value="1"/);
+    expect(literal).toMatch(/<input type="hidden" name="literal" value="mistænkelig mail"/);
     expect(total(literal)).not.toBe(total(read));
     // And back: the reading again.
     expect(text(await page(link(literal, 'Lad os læse, hvad du søger')))).toContain('Vi viser udbydere af');
@@ -114,9 +114,25 @@ describe('the search page reads the words', () => {
     expect(total(await page(link(html, 'Vis alle resultater for ordene')))).toBeGreaterThan(0);
   });
 
-  it('refuses a malformed literal choice with a message and keeps the words', async () => {
-    const html = await page('/soeg?q=backup&literal=maybe', 400);
-    expect(text(html)).toContain('Valget »søg efter ordene« skal være til eller fra (du skrev »maybe«)');
-    expect(html).toMatch(/<input[^>]*id="q"[^>]*value="backup"/);
+  it('reads a new search from a page of words as typed: the choice holds only for the words it was made for', async () => {
+    // What the form sends when the reader types new words on the page for "backup" as typed.
+    const html = await page('/soeg?q=vi+er+blevet+hacket&literal=backup');
+    expect(text(html)).toContain('Er I ramt af et angreb lige nu?');
+    expect(html).not.toContain('name="literal"');
+    expect(text(await page('/soeg?q=backup&literal=backup'))).toContain('Vi søger efter ordene, som du skrev dem.');
+  });
+
+  it('keeps the words as typed when a listing is named by them', async () => {
+    const companies = await fetch(new URL('/graphql', base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ companies(limit: 1) { items { name } } }' }),
+    });
+    const name = ((await companies.json()) as { data: { companies: { items: { name: string }[] } } }).data.companies
+      .items[0]?.name;
+    expect(name).toBeTruthy();
+    const html = await page(`/soeg?q=${encodeURIComponent(name ?? '')}`);
+    expect(text(html)).not.toContain('Vi viser udbydere af');
+    expect(text(html)).toContain(name ?? '');
   });
 });

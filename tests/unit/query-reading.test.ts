@@ -49,6 +49,50 @@ describe('reading a query', () => {
     expect(needsOf(reading).some((need) => ['backup-og-gendannelse', 'antivirus-og-edr'].includes(need))).toBe(true);
   });
 
+  it('does not take a product question for an attack: nouns, present tense and near-misses are not events', () => {
+    for (const query of [
+      'kryptere data',
+      'hvordan krypterer vi data',
+      'encrypted data',
+      'encrypted file sharing',
+      'etisk hacker',
+      'ethical hacker',
+      'vi har brug for virusbeskyttelse',
+      'har I malwarebeskyttelse',
+      'password manager der giver overblik',
+      'undervisning om angreb',
+      'underleverandører og angreb',
+    ]) {
+      expect(read(query).kind, query).not.toBe('urgent');
+    }
+  });
+
+  it('reads prevention of being hacked as prevention, and a stated attack as an attack even in a question', () => {
+    for (const query of [
+      'hvordan undgår vi at blive hacket',
+      'how to avoid getting hacked',
+      'beskyttelse mod at blive hacket',
+    ]) {
+      expect(read(query).kind, query).not.toBe('urgent');
+    }
+    for (const query of [
+      'vi er blevet hacket, hvordan beskytter vi os',
+      'we have been hacked how do we protect ourselves',
+    ]) {
+      expect(read(query).kind, query).toBe('urgent');
+    }
+  });
+
+  it('takes a code with another digit for another code, and a swap of two characters for a typo', () => {
+    expect(needsOf(read('nsi2'))).toEqual(['nis2-krav']);
+    expect(needsOf(read('nis1'))).not.toContain('nis2-krav');
+  });
+
+  it('leaves the words it did not account for as they were typed', () => {
+    expect(read('backup Michael')).toMatchObject({ kind: 'needs', rest: 'michael' });
+    expect(read('backup e-conomic')).toMatchObject({ kind: 'needs', rest: 'e-conomic' });
+  });
+
   it('offers the needs beside the emergency that the other words name', () => {
     const reading = read('vores hjemmeside er hacket');
     expect(reading).toMatchObject({
@@ -100,7 +144,7 @@ describe('reading a query', () => {
     expect(needsOf(read('forsikringen kræver tofaktor'))).toEqual(
       expect.arrayContaining(['tofaktor-login', 'klar-til-cyberforsikring']),
     );
-    expect(read('backup aarhus')).toMatchObject({ kind: 'needs', needs: ['backup-og-gendannelse'], rest: 'århus' });
+    expect(read('backup aarhus')).toMatchObject({ kind: 'needs', needs: ['backup-og-gendannelse'], rest: 'aarhus' });
   });
 
   it('leaves words it cannot read to the engine', () => {
@@ -205,6 +249,20 @@ describe('searching as read (embedded engine)', () => {
     const dropped = await searchAsRead(engine, { query: 'backup zanzibar' }, lexicon);
     expect(dropped.reading).toMatchObject({ kind: 'needs', rest: '' });
     expect(dropped.response.total).toBe(3);
+    await engine.close();
+  });
+
+  it('searches the words as typed when they name a listing, not the need they would read as', async () => {
+    const engine = await engineWith([
+      ...documents,
+      listing('product:beredskabsvagt-nord', ['akut-hjaelp-ved-angreb'], 'Vagt døgnet rundt'),
+      bareListing('product:backup-x9', { name: 'Backup X9', needs: ['antivirus-og-edr'] }),
+    ]);
+    const named = await searchAsRead(engine, { query: 'backup x9' }, lexicon);
+    expect(named.reading.kind).toBe('words');
+    expect(named.response.hits[0]?.document.slug).toBe('backup-x9');
+    // A need's own word stays a reading even when some listing's name contains it.
+    expect((await searchAsRead(engine, { query: 'backup' }, lexicon)).reading.kind).toBe('needs');
     await engine.close();
   });
 

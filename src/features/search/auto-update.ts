@@ -32,7 +32,13 @@ function savePreference(enabled: boolean): void {
  * around it and put focus back on it, where the reader was.
  */
 function returnToChangedFilter(form: HTMLFormElement): void {
-  const target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  let id: string;
+  try {
+    id = decodeURIComponent(window.location.hash.slice(1));
+  } catch {
+    return; // A malformed fragment (#%E2) names no filter.
+  }
+  const target = document.getElementById(id);
   if (!(target instanceof HTMLInputElement) || !form.contains(target)) return;
   for (let panel = target.closest('details'); panel; panel = panel.parentElement?.closest('details') ?? null) {
     panel.open = true;

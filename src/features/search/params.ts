@@ -59,12 +59,15 @@ export interface SearchState {
   maxPrice: number | null;
   sort: SearchSort;
   page: number;
-  /** Search the words as typed, without reading them as needs (the reading's undo link sets it). */
+  /**
+   * Search the words as typed, without reading them as needs. The reading's undo link sends `literal=<the words>`,
+   * and it holds only while the words are the same: a new search from that page is read again.
+   */
   literal: boolean;
 }
 
 export type SearchProblem =
-  | { kind: 'page' | 'sort' | 'maxPrice' | 'smeFit' | 'literal'; value: string }
+  | { kind: 'page' | 'sort' | 'maxPrice' | 'smeFit'; value: string }
   | { kind: 'value'; param: FacetParam; value: string }
   | { kind: 'tooMany'; param: FacetParam }
   | { kind: 'queryTooLong' | 'queryUnreadable' };
@@ -128,10 +131,8 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
   if (['true', '1', 'on'].includes(smeFitRaw)) smeFit = true;
   else if (!['', 'false', '0'].includes(smeFitRaw)) problems.push({ kind: 'smeFit', value: smeFitRaw });
 
-  let literal = false;
-  const literalRaw = single(params, 'literal');
-  if (['true', '1'].includes(literalRaw)) literal = true;
-  else if (!['', 'false', '0'].includes(literalRaw)) problems.push({ kind: 'literal', value: literalRaw });
+  const literalWords = single(params, 'literal').replace(/\s+/g, ' ');
+  const literal = query !== '' && literalWords === query;
 
   let maxPrice: number | null = null;
   const maxPriceRaw = single(params, 'maxPrice');
@@ -180,7 +181,7 @@ export function stateToQuery(state: SearchState): QueryValues {
     maxPrice: state.maxPrice ?? undefined,
     sort: state.sort === 'relevance' ? undefined : state.sort,
     page: state.page === 1 ? undefined : state.page,
-    literal: state.literal ? 1 : undefined,
+    literal: state.literal ? state.query : undefined,
   };
 }
 

@@ -156,8 +156,6 @@ export function describeProblem(problem: SearchProblem, locale: Locale): string 
       return t(locale, 'search.error.maxPrice', { value: problem.value });
     case 'smeFit':
       return t(locale, 'search.error.smeFit', { value: problem.value });
-    case 'literal':
-      return t(locale, 'search.error.literal', { value: problem.value });
     case 'value':
       return t(locale, 'search.error.value', { param: facetName(problem.param), value: problem.value });
     case 'tooMany':
