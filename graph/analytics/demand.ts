@@ -231,6 +231,36 @@ export function demandByWeek(executor: Executor, filter: DemandFilter = {}): Pro
   );
 }
 
+/** Signals of one need in one calendar quarter (`2033-Q1`) from one region (null: no region known). */
+export interface QuarterDemandCell {
+  quarter: string;
+  need: string;
+  region: string | null;
+  signals: number;
+}
+
+const DEMAND_BY_QUARTER = (params: FilterParams) => `
+MATCH (d:DemandDay)
+WHERE ${filterOf(params, ['needs', 'kinds'])} AND d.need <> ''
+WITH toString(d.day.year) + '-Q' + toString(d.day.quarter) AS quarter, d.need AS need, d.region AS region,
+     sum(d.signals) AS signals
+RETURN quarter, need, nullif(region, '') AS region, signals
+ORDER BY quarter, need, region`;
+
+/**
+ * Demand per calendar quarter × need × region over the whole period, in one read of the rollup (the public
+ * statistics' demand tables: a period of eight quarters is one query, not eight).
+ */
+export function demandByQuarter(executor: Executor, filter: DemandFilter = {}): Promise<QuarterDemandCell[]> {
+  const params = filterParams(filter);
+  return cachedRead<QuarterDemandCell & Record<string, unknown>>(
+    executor,
+    'analytics.demand.by-quarter',
+    DEMAND_BY_QUARTER(params),
+    params,
+  );
+}
+
 /** Demand and supply of one need in one region, the inputs of the gap score. */
 export interface NeedRegionCounts {
   need: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DemandCell } from '../../graph/analytics/demand';
+import { demandByQuarter, type QuarterDemandCell } from '../../graph/analytics/demand';
 import {
   csfCoverage,
   nis2Coverage,
@@ -12,7 +12,7 @@ import { TAXONOMIES } from '../../graph/data/taxonomies';
 import type { Executor } from '../../graph/executor';
 import type { SizeBand } from '../../graph/vocabulary';
 import type { Viewer } from '../auth/viewer';
-import { type Audience, audienceOf, shownCount, UNDER_K, weeklyDemand } from './analytics-demand';
+import { type Audience, audienceOf, shownCount, UNDER_K } from './analytics-demand';
 import { analyticsFilterOf, demandFilterOf, supplyFilterOfAnalytics } from './analytics-filter';
 import { ValidationError } from './errors';
 
@@ -37,7 +37,7 @@ export const SUPPLY_MIN_COMPANIES = 3;
 /** What the public sees instead of the figures of a supply cell built from 1 or 2 companies. */
 export const UNDER_SUPPLY = 'under 3' as const;
 
-/** The most quarters one public question may span (each quarter is one read of the rollup). */
+/** The most quarters one public question may span. */
 export const MAX_PUBLIC_QUARTERS = 8;
 
 /** A figure as shown: the number (null when hidden) and what is shown in its place ('under 5', 'under 3' or the number). */
@@ -279,24 +279,26 @@ const NEED_SLUGS = NEEDS.map((need) => need.slug);
 const REGION_CODES = TAXONOMIES.regions.map((region) => region.code);
 
 /** Signals per need (all regions and none) and per need × region, summed over a quarter's weekly cells. */
-function demandSums(cells: readonly DemandCell[]) {
-  const byNeed = new Map<string, number>();
-  const byNeedRegion = new Map<string, number>();
+/** Signals per need and per need × region, of each quarter of the period (in `quarters` order). */
+function demandSumsByQuarter(cells: readonly QuarterDemandCell[], quarters: readonly QuarterSpan[]) {
+  const sums = quarters.map(() => ({ byNeed: new Map<string, number>(), byNeedRegion: new Map<string, number>() }));
+  const index = new Map(quarters.map((span, i) => [span.quarter, i]));
   for (const cell of cells) {
-    if (!cell.need) continue;
-    byNeed.set(cell.need, (byNeed.get(cell.need) ?? 0) + cell.signals);
+    const quarter = sums[index.get(cell.quarter) ?? -1];
+    if (quarter === undefined) continue;
+    quarter.byNeed.set(cell.need, (quarter.byNeed.get(cell.need) ?? 0) + cell.signals);
     if (cell.region) {
       const key = `${cell.need}\n${cell.region}`;
-      byNeedRegion.set(key, (byNeedRegion.get(key) ?? 0) + cell.signals);
+      quarter.byNeedRegion.set(key, (quarter.byNeedRegion.get(key) ?? 0) + cell.signals);
     }
   }
-  return { byNeed, byNeedRegion };
+  return sums;
 }
 
 /**
  * The public statistics for `input`, as `viewer` may see them: everyone gets them, the public
  * under the "under 5" and "under 3" rules, staff and analysts with every number. ValidationError
- * for a bad question. Demand is read per quarter of the period from the daily rollup; supply is
+ * for a bad question. Demand is read from the daily rollup, grouped by quarter of the period; supply is
  * today's directory.
  */
 export async function readPublicStatistics(
@@ -310,16 +312,17 @@ export async function readPublicStatistics(
   const analytics = { ...filter, need: null };
   const supplyFilter = supplyFilterOfAnalytics(analytics);
   const quarters = quartersBetween(filter.from, filter.to);
-  const [byNeed, byNeedAndRegion, csf, nis2, roles, ...perQuarter] = await Promise.all([
+  const [byNeed, byNeedAndRegion, csf, nis2, roles, quarterCells] = await Promise.all([
     supplyByNeed(executor, supplyFilter),
     supplyByNeedAndRegion(executor, supplyFilter),
     csfCoverage(executor, supplyFilter),
     nis2Coverage(executor, supplyFilter),
     roleScarcityByRegion(executor, supplyFilter),
-    ...quarters.map((span) =>
-      weeklyDemand(executor, demandFilterOf({ ...analytics, from: span.from, to: span.to })).then(demandSums),
-    ),
+    // One read for the whole period, grouped by quarter in Cypher (the quarters are clipped to the period by the
+    // period filter itself).
+    demandByQuarter(executor, demandFilterOf(analytics)),
   ]);
+  const perQuarter = demandSumsByQuarter(quarterCells, quarters);
 
   const supply = (value: number, companies: number) => supplyFigure(value, companies, audience);
   const regions = filter.region ? [filter.region] : REGION_CODES;
