@@ -1,27 +1,74 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import type { RecordShape } from 'neo4j-driver';
+import { forgetAnalyticsAnswers } from '../graph/analytics/cache';
+import type { MatchProfile, RankedProvider } from '../graph/match/types';
+import type { Text } from '../graph/model';
+import { FACETS } from '../search/types';
+import { bearerCredentials } from '../src/auth/api-token';
+import type { Viewer } from '../src/auth/viewer';
 import { servicesOver } from '../src/services';
-import { benchGraph, fmt, intArg, percentiles, prng } from './bench/graph';
+import { viewerForApiToken } from '../src/use-cases/api-tokens';
+import { matchProviders } from '../src/use-cases/match-providers';
+import { analystToken } from './bench/analyst';
+import { benchGraph, fmt, intArg, prng } from './bench/graph';
+import { type Comparison, type ComparisonFigures, interleave, MismatchError } from './bench/interleave';
 import { BENCH_PRODUCTION_ENV } from './bench/production-env';
 
 /**
- * `npm run bench:graphql -- --companies 10000 --runs 300`: p50/p95 of company(slug) and of a
- * filtered companies page, over HTTP to /graphql on the local Neo4j.
+ * `npm run bench:graphql -- --companies 10000 --runs 200 [--clients 8] [--cold-runs 20]`: what
+ * GraphQL costs on top of what it must do anyway. For each workload the same arguments go, request
+ * by request, to /graphql over HTTP and to the floor under it: for listings and analytics one
+ * hand-written, parameterised Cypher query through the executor that returns exactly the fields
+ * asked for; for `search` the search engine call the resolver makes (no Cypher); for `match` the
+ * match use case called in-process (one Cypher read of the SME's context plus the in-memory
+ * candidate index). Every answer pair is checked equal, shaped alike; a mismatch stops the run.
+ * It prints p50/p95 per side and their ratio, for `--clients` concurrent loops (default 1).
+ *
+ * No visitor is passed with the HTTP requests, so `search` and `match` record no demand signals
+ * into the benchmark graph (bench:analytics counts on the signals it wrote itself).
  */
 const companies = intArg('companies', 300);
 const runs = intArg('runs', 300);
+const clients = intArg('clients', 1);
+const coldRuns = intArg('cold-runs', 20);
+const WARMUP = 20;
 
 const graph = await benchGraph(companies);
-const services = await servicesOver(graph.executor, { env: BENCH_PRODUCTION_ENV });
+const { executor } = graph;
+const startedAt = loadavg();
+process.stderr.write('building the search index and the match candidate index…\n');
+const services = await servicesOver(executor, { env: BENCH_PRODUCTION_ENV });
+const analyst = await analystToken(services);
+
+// The HTTP side as src/server/graphql.ts sets it up: a bearer token becomes the token's viewer.
 const server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  const credentials = bearerCredentials(req.headers.authorization);
+  let viewer: Viewer | undefined;
+  if (credentials.kind !== 'none') {
+    const found =
+      credentials.kind === 'token'
+        ? await viewerForApiToken(services, credentials.secret, (error) => {
+            throw error;
+          })
+        : null;
+    if (!found) {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'invalid token', extensions: { code: 'UNAUTHENTICATED' } }] }));
+      return;
+    }
+    viewer = found;
+  }
   const response = await services.graphql(
     new Request(`http://localhost${req.url}`, {
       method: req.method,
       headers: { 'content-type': 'application/json' },
       body: Buffer.concat(chunks),
     }),
+    { viewer },
   );
   res.writeHead(response.status, { 'content-type': 'application/json' });
   res.end(await response.text());
@@ -29,54 +76,346 @@ const server = createServer(async (req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
-async function post(query: string, variables: Record<string, unknown>) {
+async function post<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { errors?: unknown[]; data?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  const body = (await response.json()) as { errors?: unknown[]; data?: T };
+  if (body.errors || !body.data) throw new Error(`GraphQL answered ${response.status}: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
 
-const slugs = (
-  await graph.executor.read<{ slug: string }>('bench.slugs', 'MATCH (c:Company) RETURN c.slug AS slug')
-).map((row) => row.slug);
-const needs = (await graph.executor.read<{ slug: string }>('bench.needs', 'MATCH (n:Need) RETURN n.slug AS slug')).map(
+const read = <T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown>) =>
+  executor.read<T>(`bench.floor.${name}`, cypher, params);
+
+// ---------------------------------------------------------------------------------------------
+// What the arguments are drawn from
+
+const [counts] = await executor.read<{ companies: number; products: number }>(
+  'bench.counts',
+  'RETURN COUNT { MATCH (:Company) } AS companies, COUNT { MATCH (:Product) } AS products',
+);
+const slugs = (await executor.read<{ slug: string }>('bench.slugs', 'MATCH (c:Company) RETURN c.slug AS slug')).map(
   (row) => row.slug,
 );
-const random = prng(42);
-const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)] as T;
-const REGIONS = ['1081', '1082', '1083', '1084', '1085'];
+const needs = (await executor.read<{ slug: string }>('bench.needs', 'MATCH (n:Need) RETURN n.slug AS slug')).map(
+  (row) => row.slug,
+);
+const words = [
+  ...new Set(
+    (
+      await executor.read<{ words: string[] }>(
+        'bench.words',
+        'MATCH (n:Need) RETURN coalesce(n.keywordsDa, []) + coalesce(n.keywordsEn, []) AS words',
+      )
+    ).flatMap((row) => row.words),
+  ),
+].sort();
+const municipalities = (
+  await executor.read<{ code: string }>('bench.municipalities', 'MATCH (m:Municipality) RETURN m.code AS code')
+).map((row) => row.code);
+const regions = (
+  await executor.read<{ code: string }>('bench.regions', 'MATCH (r:Region) RETURN r.code AS code ORDER BY code')
+).map((row) => row.code);
+// Sorted so the PRNG picks the same items whatever order Neo4j returned them in.
+for (const list of [slugs, needs, municipalities]) list.sort();
 
-const COMPANY = `query($slug: String!) { company(slug: $slug) {
-  slug name cvr description { da } municipality { name } regionsServed { code }
-  certifications { code trust } competences { code headcount } products { slug name priceFromDkk needs { slug } } } }`;
-const PAGE = `query($filter: ListingFilter) { companies(filter: $filter, limit: 20) { total items {
-  slug name city region { code } certifications { code } products { slug name } } } }`;
-
-async function measure(name: string, run: () => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await run(); // warm-up: JIT, page cache, query plans
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  const { p50, p95, p99 } = percentiles(samples);
-  console.log(`${name.padEnd(34)} p50 ${fmt(p50)}  p95 ${fmt(p95)}  p99 ${fmt(p99)}  (${runs} runs)`);
+/** `count` argument sets from a PRNG of its own per workload, so adding one workload moves no other's. */
+function draw<A>(seed: number, count: number, make: (pick: <T>(items: readonly T[]) => T) => A): A[] {
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+  return Array.from({ length: count }, () => make(pick));
 }
+const total = WARMUP + runs;
+const bySlug = <T extends { slug: string }>(items: T[]) => [...items].sort((a, b) => (a.slug < b.slug ? -1 : 1));
 
-console.log(`GraphQL over HTTP, ${companies} companies`);
-await measure('company(slug)', () => post(COMPANY, { slug: pick(slugs) }));
-await measure('companies(filter: region+need)', () =>
-  post(PAGE, { filter: { regions: [pick(REGIONS)], needs: [pick(needs)] } }),
-);
-await measure('companies(filter: need)', () => post(PAGE, { filter: { needs: [pick(needs)] } }));
-await measure('companies(filter: size+language)', () =>
-  post(PAGE, { filter: { sizeBands: ['small', 'micro'], languages: ['en'] } }),
-);
+// ---------------------------------------------------------------------------------------------
+// Workloads
 
-server.close();
-await graph.stop();
+interface NeedRef {
+  slug: string;
+  name: Text;
+}
+interface CompanyAnswer {
+  name: string;
+  products: Array<{ name: string; slug: string; needs: NeedRef[] }>;
+}
+/** The order of a company's products and of a product's needs is the API's (Danish collation), not a query's. */
+const shapeCompany = (company: CompanyAnswer | null) =>
+  company && {
+    name: company.name,
+    products: bySlug(company.products.map((p) => ({ ...p, needs: bySlug(p.needs) }))),
+  };
+
+const company: Comparison<{ slug: string }> = {
+  name: 'company(slug)',
+  floor: 'Cypher',
+  args: draw(1, total, (pick) => ({ slug: pick(slugs) })),
+  upper: async (args) =>
+    shapeCompany(
+      (
+        await post<{ company: CompanyAnswer | null }>(
+          `query($slug: String!) { company(slug: $slug) { name products { name slug needs { name { da en } slug } } } }`,
+          args,
+        )
+      ).company,
+    ),
+  lower: async (args) => {
+    const [row] = await read<{ company: CompanyAnswer }>(
+      'company',
+      `MATCH (c:Company {slug: $slug})
+       WHERE EXISTS { (c)-[:LOCATED_IN]->(:Municipality)-[:IN_REGION]->(:Region) }
+       RETURN {name: c.name, products: [(c)-[:OFFERS]->(p:Product {status: 'active'}) | {name: p.name, slug: p.slug,
+         needs: [(p)-[:ADDRESSES]->(n:Need) | {slug: n.slug, name: {da: n.nameDa, en: n.nameEn}}]}]} AS company`,
+      args,
+    );
+    return shapeCompany(row?.company ?? null);
+  },
+};
+
+type ProductPage = {
+  total: number;
+  items: Array<{ name: string; slug: string; company: { name: string } }>;
+};
+const products: Comparison<{ need: string }> = {
+  name: 'products(need)',
+  floor: 'Cypher',
+  args: draw(2, total, (pick) => ({ need: pick(needs) })),
+  upper: async ({ need }) =>
+    (
+      await post<{ products: ProductPage }>(
+        `query($filter: ProductFilter) { products(filter: $filter, limit: 20) { total items { name slug company { name } } } }`,
+        { filter: { listing: { needs: [need] } } },
+      )
+    ).products,
+  lower: async (args) => {
+    const [row] = await read<ProductPage>(
+      'products',
+      `MATCH (:Need {slug: $need})<-[:ADDRESSES]-(p:Product {status: 'active'})<-[:OFFERS]-(c:Company)
+       WHERE EXISTS { (c)-[:LOCATED_IN]->(:Municipality)-[:IN_REGION]->(:Region) }
+       WITH p, c ORDER BY p.name, p.slug
+       WITH collect({name: p.name, slug: p.slug, company: {name: c.name}}) AS rows
+       RETURN size(rows) AS total, rows[0..20] AS items`,
+      args,
+    );
+    return row;
+  },
+};
+
+type CompanyPage = {
+  total: number;
+  items: Array<{ name: string; slug: string }>;
+};
+const companiesPage: Comparison<{ need: string; region: string }> = {
+  name: 'companies(need, region)',
+  floor: 'Cypher',
+  args: draw(3, total, (pick) => ({ need: pick(needs), region: pick(regions) })),
+  upper: async ({ need, region }) =>
+    (
+      await post<{ companies: CompanyPage }>(
+        `query($filter: ListingFilter) { companies(filter: $filter, limit: 20) { total items { name slug } } }`,
+        { filter: { needs: [need], regions: [region] } },
+      )
+    ).companies,
+  lower: async (args) => {
+    const [row] = await read<CompanyPage>(
+      'companies',
+      `MATCH (:Need {slug: $need})<-[:ADDRESSES]-(:Product {status: 'active'})<-[:OFFERS]-(c:Company)
+       WITH DISTINCT c
+       MATCH (c)-[:LOCATED_IN]->(:Municipality)-[:IN_REGION]->(:Region {code: $region})
+       WITH c ORDER BY c.name, c.slug
+       WITH collect({name: c.name, slug: c.slug}) AS rows
+       RETURN size(rows) AS total, rows[0..20] AS items`,
+      args,
+    );
+    return row;
+  },
+};
+
+interface SearchAnswer {
+  total: number;
+  hits: Array<{ kind: string; slug: string; score: number }>;
+  facets: Array<{ name: string; values: Array<{ value: string; count: number }> }>;
+}
+/** Facets as name → value → count: GraphQL lists them sorted by count, the engine keys them. */
+const search: Comparison<{ query: string }> = {
+  name: 'search(word) + facets',
+  floor: 'search engine (no Cypher)',
+  args: draw(4, total, (pick) => ({ query: pick(words) })),
+  upper: async (args) => {
+    const { search: answer } = await post<{ search: SearchAnswer }>(
+      `query($query: String!) { search(query: $query, limit: 20) {
+         total hits { kind slug score } facets { name values { value count } } } }`,
+      args,
+    );
+    return {
+      total: answer.total,
+      hits: answer.hits,
+      facets: Object.fromEntries(
+        answer.facets.map((f) => [f.name, Object.fromEntries(f.values.map((v) => [v.value, v.count]))]),
+      ),
+    };
+  },
+  lower: async ({ query }) => {
+    const answer = await services.search.search({ query, filters: {}, sort: 'relevance', limit: 20, offset: 0 });
+    return {
+      total: answer.total,
+      hits: answer.hits.map((hit) => ({ kind: hit.document.kind, slug: hit.document.slug, score: hit.score })),
+      facets: Object.fromEntries(FACETS.map((name) => [name, answer.facets[name] ?? {}])),
+    };
+  },
+};
+
+interface MatchAnswer {
+  total: number;
+  uncoveredNeeds: Array<{ slug: string }>;
+  providers: Array<{
+    rank: number;
+    score: number;
+    company: { slug: string; name: string };
+    coveredNeeds: Array<{ slug: string }>;
+    products: Array<{ slug: string }>;
+    breakdown: Array<{ criterion: string; points: number; max: number; reasons: Text[] }>;
+  }>;
+}
+const shapeProvider = (p: RankedProvider): MatchAnswer['providers'][number] => ({
+  rank: p.rank,
+  score: p.score,
+  company: { slug: p.candidate.slug, name: p.candidate.name },
+  coveredNeeds: p.coveredNeeds.map((slug) => ({ slug })),
+  products: p.products.map((product) => ({ slug: product.slug })),
+  breakdown: p.breakdown.map(({ criterion, points, max, reasons }) => ({ criterion, points, max, reasons })),
+});
+const match: Comparison<MatchProfile> = {
+  name: 'match(2 needs, municipality)',
+  floor: 'match use case in-process',
+  args: draw(5, total, (pick) => {
+    const first = pick(needs);
+    const second = pick(needs.filter((slug) => slug !== first));
+    return { needs: [first, second], municipality: pick(municipalities) };
+  }),
+  upper: async (profile) =>
+    (
+      await post<{ match: MatchAnswer }>(
+        `query($profile: MatchProfile!) { match(profile: $profile) { total uncoveredNeeds { slug }
+           providers(limit: 10) { rank score company { slug name } coveredNeeds { slug } products { slug }
+             breakdown { criterion points max reasons { da en } } } } }`,
+        { profile },
+      )
+    ).match,
+  lower: async (profile) => {
+    const answer = await matchProviders(services, profile, undefined);
+    return {
+      total: answer.providers.length,
+      uncoveredNeeds: answer.uncoveredNeeds.map((slug) => ({ slug })),
+      providers: answer.providers.slice(0, 10).map(shapeProvider),
+    };
+  },
+};
+
+type Nis2Row = {
+  measure: string;
+  letter: string;
+  providers: number;
+  products: number;
+};
+/**
+ * Providers and products per NIS2 Art. 21(2) measure in one region, as `Analytics.nis2Coverage`
+ * defines them: the region's companies first (located in it or serving it), each read once, then
+ * their active products' needs; measures no product covers get zeros.
+ */
+const NIS2_BY_REGION = `
+MATCH (c:Company)-[:LOCATED_IN]->(:Municipality)-[:IN_REGION]->(r:Region)
+WHERE r.code = $region OR EXISTS { (c)-[:SERVES]->(:Region {code: $region}) }
+WITH DISTINCT c
+MATCH (c)-[:OFFERS]->(p:Product {status: 'active'})-[:ADDRESSES]->(:Need)-[:SUPPORTS_MEASURE]->(x:Nis2Measure)
+WITH x.code AS measure, count(DISTINCT p) AS products, count(DISTINCT c) AS providers
+WITH collect({measure: measure, products: products, providers: providers}) AS cells
+MATCH (x:Nis2Measure)
+WITH x, [cell IN cells WHERE cell.measure = x.code][0] AS cell
+RETURN x.code AS measure, x.letter AS letter, coalesce(cell.providers, 0) AS providers,
+  coalesce(cell.products, 0) AS products
+ORDER BY measure`;
+/** Every region once first (within the warm-up), so "kept" means every region's answer is kept. */
+const nis2 = (name: string, seed: number, count: number): Comparison<{ region: string }> => ({
+  name,
+  floor: 'Cypher',
+  args: [
+    ...regions.map((region) => ({ region })),
+    ...draw(seed, count - regions.length, (pick) => ({ region: pick(regions) })),
+  ],
+  upper: async ({ region }) =>
+    (
+      await post<{ analytics: { nis2Coverage: Nis2Row[] } }>(
+        `query($filter: AnalyticsFilter) { analytics(filter: $filter) { nis2Coverage { measure letter providers products } } }`,
+        { filter: { region } },
+        analyst.secret,
+      )
+    ).analytics.nis2Coverage,
+  lower: (args) => read<Nis2Row>('nis2ByRegion', NIS2_BY_REGION, args),
+});
+const nis2Kept = nis2('NIS2 providers by region, kept', 6, total);
+// Kept answers forgotten before every GraphQL request: the first question after the data changed.
+const nis2Cold = {
+  ...nis2('NIS2 providers by region, cold', 7, WARMUP + coldRuns),
+  beforeUpper: () => forgetAnalyticsAnswers(executor),
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/** Each workload with its own argument type, run through the same loop. */
+const measured = <A>(comparison: Comparison<A>, count: number) => ({
+  name: comparison.name,
+  floor: comparison.floor,
+  runs: count,
+  run: () => interleave(comparison, { warmup: WARMUP, clients }),
+});
+const workloads = [
+  measured(company, runs),
+  measured(products, runs),
+  measured(companiesPage, runs),
+  measured(search, runs),
+  measured(match, runs),
+  measured(nis2Kept, runs),
+  // Forgetting one client's kept answers mid-way through another's request would make "cold" a guess.
+  ...(clients === 1 ? [measured(nis2Cold, coldRuns)] : []),
+];
+
+const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' ');
+console.log(
+  `GraphQL over HTTP against its floor: ${counts?.companies} companies, ${counts?.products} products, ` +
+    `${clients} client${clients === 1 ? '' : 's'}, ${WARMUP} warm-up requests per workload not counted`,
+);
+console.log(`load average (1, 5, 15 min) at start: ${load(startedAt)}`);
+const ms = (value: number) => fmt(value).padStart(9);
+console.log(
+  `${'workload'.padEnd(32)} ${'runs'.padStart(4)}  ${'GraphQL p50'.padStart(11)} ${'p95'.padStart(9)}  ${'floor p50'.padStart(
+    9,
+  )} ${'p95'.padStart(9)}  ${'ratio p50'.padStart(9)} ${'p95'.padStart(6)}  floor`,
+);
+try {
+  for (const workload of workloads) {
+    const figures: ComparisonFigures = await workload.run();
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(a < b ? 2 : 1)}×`;
+    console.log(
+      `${workload.name.padEnd(32)} ${String(workload.runs).padStart(4)}  ${ms(figures.upper.p50).padStart(11)} ${ms(
+        figures.upper.p95,
+      )}  ${ms(figures.lower.p50)} ${ms(figures.lower.p95)}  ${ratio(figures.upper.p50, figures.lower.p50).padStart(
+        9,
+      )} ${ratio(figures.upper.p95, figures.lower.p95).padStart(6)}  ${workload.floor}`,
+    );
+  }
+  console.log(`load average (1, 5, 15 min) at the end: ${load(loadavg())}`);
+} catch (error) {
+  if (error instanceof MismatchError) {
+    console.error(`MISMATCH — ${error.message}`);
+    process.exitCode = 1;
+  } else throw error;
+} finally {
+  await analyst.close();
+  server.close();
+  await services.demand.close();
+  await graph.stop();
+}

@@ -6,11 +6,12 @@ import { seedAll } from '../graph/load';
 import { freePort } from '../graph/local-neo4j/free-port';
 import { startLocalNeo4j } from '../graph/local-server';
 import { migrate } from '../graph/migrations';
-import { intArg } from './bench/graph';
+import { intArg, SAMPLE_SEED } from './bench/graph';
 
 /**
  * `npm run bench:seed -- --companies 10000`: seeds a fresh local Neo4j twice (the second run
- * shows idempotency and its cost) and prints time, this process's peak memory and the counts.
+ * shows idempotency and its cost) and prints time, this process's peak memory and the counts. It
+ * seeds what `npm run seed -- --companies N` seeds (same generator, seed and products per company).
  */
 const companies = intArg('companies', 300);
 const dataDir = await mkdtemp(path.join(tmpdir(), 'cyberkort-bench-seed-'));
@@ -23,7 +24,7 @@ try {
   await migrate(executor);
   for (const run of ['first', 'second']) {
     const started = performance.now();
-    await seedAll(executor, { companies, seed: 1 });
+    await seedAll(executor, { companies, seed: SAMPLE_SEED });
     const seconds = (performance.now() - started) / 1000;
     const [counts] = await executor.read('bench.counts', COUNTS);
     console.log(`${run} seed of ${companies} companies: ${seconds.toFixed(1)} s  ${JSON.stringify(counts)}`);

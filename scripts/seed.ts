@@ -1,6 +1,8 @@
 // Seeds Neo4j with the taxonomies, the needs catalogue and the fictional sample ecosystem, and reports what it cost.
-//   tsx scripts/seed.ts [--companies 300] [--seed 1] [--products-per-company 5] [--batch-size 1000]
+//   tsx scripts/seed.ts [--companies 300] [--seed 1] [--products-per-company N] [--batch-size 1000]
 //                       [--reference-date 2026-01-01]   (the day certificate dates are drawn around)
+// Without --products-per-company the generator's own density applies (defaultProductsPerCompany: 5 per
+// company at 300 companies, growing to 10 at 10,000), the same sample the benchmarks seed.
 // Connection from NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE (default database 'neo4j'); without
 // NEO4J_URI it uses the project's local Neo4j on LOCAL_NEO4J_PORT (start it with `npm run neo4j -- start`).
 // Progress goes to stderr, the report to stdout.
@@ -9,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { Executor } from '../graph/executor';
 import { seedAll } from '../graph/load';
 import { migrate } from '../graph/migrations';
+import { defaultProductsPerCompany } from '../graph/sample/generate';
 import { loadConfig } from '../src/config';
 import { connectGraph, graphUri } from './graph-connection';
 
@@ -26,17 +29,19 @@ function readOptions() {
     options: {
       companies: { type: 'string', default: '300' },
       seed: { type: 'string', default: '1' },
-      'products-per-company': { type: 'string', default: '5' },
+      'products-per-company': { type: 'string' },
       'batch-size': { type: 'string', default: '1000' },
       'reference-date': { type: 'string' },
     },
   });
-  const productsPerCompany = Number(values['products-per-company']);
+  const companies = positiveInteger('companies', values.companies);
+  const given = values['products-per-company'];
+  const productsPerCompany = given === undefined ? defaultProductsPerCompany(companies) : Number(given);
   if (!(productsPerCompany > 0)) throw new Error('--products-per-company must be a positive number');
   const batchSize = positiveInteger('batch-size', values['batch-size']);
   if (batchSize === 0) throw new Error('--batch-size must be at least 1');
   return {
-    companies: positiveInteger('companies', values.companies),
+    companies,
     seed: positiveInteger('seed', values.seed),
     productsPerCompany,
     batchSize,
@@ -90,7 +95,7 @@ async function main() {
     });
     console.error(
       `Seeding ${uri} (database ${config.NEO4J_DATABASE}): ${options.companies} companies, seed ${options.seed}, ` +
-        `~${options.productsPerCompany} products each, batches of ${options.batchSize}`,
+        `~${options.productsPerCompany.toFixed(1)} products each, batches of ${options.batchSize}`,
     );
     const started = performance.now();
     const applied = await migrate(executor);
@@ -101,7 +106,10 @@ async function main() {
     const memory = process.memoryUsage();
     const { nodes, relationships } = await counts(executor);
 
-    console.log(`Seeded ${ecosystem.companies.length} companies and ${ecosystem.products.length} products`);
+    const perCompany = ecosystem.products.length / Math.max(1, ecosystem.companies.length);
+    console.log(
+      `Seeded ${ecosystem.companies.length} companies and ${ecosystem.products.length} products (${perCompany.toFixed(2)} per company)`,
+    );
     console.log(`  elapsed          ${seconds.toFixed(1)} s`);
     console.log(`  peak RSS         ${mb(process.resourceUsage().maxRSS * 1024)}`);
     console.log(

@@ -59,7 +59,7 @@ export const MAX_COMPANIES = 1_000_000;
 export interface GenerateOptions {
   companies: number;
   seed?: number;
-  /** Average number of products and services per company (default 5). */
+  /** Average number of products and services per company (default: defaultProductsPerCompany). */
   productsPerCompany?: number;
   /**
    * The day certificate expiry and verification dates are drawn around (ISO date, default

@@ -4,10 +4,17 @@ import { seedAll } from '../../graph/load';
 import { freePort } from '../../graph/local-neo4j/free-port';
 import { type LocalNeo4j, startLocalNeo4j } from '../../graph/local-server';
 import { migrate } from '../../graph/migrations';
+import { generateEcosystem } from '../../graph/sample/generate';
+
+/** The seed `npm run seed` uses by default, so a benchmark graph is the sample a developer sees. */
+export const SAMPLE_SEED = 1;
 
 /**
  * A graph of a given size for benchmarks: a local Neo4j whose data folder is kept per size
- * (.data/bench-<companies>), seeded once, so repeated runs measure queries, not seeding.
+ * (.data/bench-<companies>), seeded once, so repeated runs measure queries, not seeding. It holds
+ * the product's sample, exactly what `npm run seed -- --companies <companies>` loads (seed 1, the
+ * generator's products per company); a folder whose sample differs, in companies or in products
+ * (a denser or sparser seed), is seeded again.
  */
 export async function benchGraph(companies: number) {
   const root = path.resolve(new URL('../..', import.meta.url).pathname);
@@ -17,11 +24,16 @@ export async function benchGraph(companies: number) {
   });
   const executor = createExecutor({ uri: local.uri, user: local.user, password: local.password, database: 'neo4j' });
   await migrate(executor);
-  const [row] = await executor.read<{ n: number }>('bench.count', 'MATCH (c:Company) RETURN count(c) AS n');
-  if (row?.n !== companies) {
+  const [row] = await executor.read<{ companies: number; products: number }>(
+    'bench.count',
+    `RETURN COUNT { MATCH (:Company) } AS companies,
+            COUNT { MATCH (:Company {sample: true})-[:OFFERS]->(:Product) } AS products`,
+  );
+  const sample = row?.companies === companies ? generateEcosystem({ companies, seed: SAMPLE_SEED }) : null;
+  if (!sample || sample.products.length !== row?.products) {
     const started = performance.now();
     process.stderr.write(`seeding ${companies} companies (once for this size)…\n`);
-    await seedAll(executor, { companies, seed: 1 });
+    await seedAll(executor, { companies, seed: SAMPLE_SEED });
     process.stderr.write(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
   return {
