@@ -104,7 +104,8 @@ export interface CompanyProfile extends CompanySummary {
   sectors: CodeName[];
   competences: CompetenceView[];
   certifications: CertificationView[];
-  products: ProductSummary[];
+  /** With each product's needs, so a company and its products' needs are one read. */
+  products: Array<ProductSummary & { needs: NeedSummary[] }>;
   partners: Array<{ slug: string; name: string }>;
   needs: NeedSummary[];
   updatedAt: string;

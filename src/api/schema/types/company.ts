@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { ListingFilter } from '../../../../graph/catalog';
 import type { CertificationView, CompanyProfile, CompanySummary, CompetenceView } from '../../../../graph/views';
 import { CERTIFICATION_TRUSTS } from '../../../../graph/vocabulary';
@@ -27,7 +28,11 @@ export const CompanyRef = builder.objectRef<CompanyShape>('Company');
 async function profile(company: CompanyShape, context: GraphQLContext): Promise<CompanyProfile> {
   if (company.products && company.certifications) return company as CompanyProfile;
   const loaded = await context.loaders.companyProfile.load(company.slug);
-  if (!loaded) throw new Error(`company ${company.slug} disappeared while it was being read`);
+  // Retired or removed between the page's read and this one (a concurrent approval): a coded, retryable answer.
+  if (!loaded)
+    throw new GraphQLError(`company ${company.slug} was retired or removed while this request read it; ask again`, {
+      extensions: { code: 'CONFLICT' },
+    });
   return loaded;
 }
 

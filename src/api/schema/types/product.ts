@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { ProductProfile, ProductSummary } from '../../../../graph/views';
 import { readProductProfile } from '../../../use-cases/read-profile';
 import type { GraphQLContext } from '../../context';
@@ -22,9 +23,13 @@ export type ProductShape = ProductSummary & Partial<ProductProfile>;
 export const ProductRef = builder.objectRef<ProductShape>('Product');
 
 async function profile(product: ProductShape, context: GraphQLContext): Promise<ProductProfile> {
-  if (product.company && product.needs) return product as ProductProfile;
+  if (product.company && product.needs && product.categories) return product as ProductProfile;
   const loaded = await context.loaders.productProfile.load(product.slug);
-  if (!loaded) throw new Error(`product ${product.slug} disappeared while it was being read`);
+  // Retired or removed between the page's read and this one (a concurrent approval): a coded, retryable answer.
+  if (!loaded)
+    throw new GraphQLError(`product ${product.slug} was retired or removed while this request read it; ask again`, {
+      extensions: { code: 'CONFLICT' },
+    });
   return loaded;
 }
 
@@ -49,7 +54,11 @@ ProductRef.implement({
         return (await ctx.loaders.companyProfile.load(p.companySlug)) ?? (await profile(p, ctx)).company;
       },
     }),
-    needs: t.field({ type: [NeedSummaryRef], resolve: async (p, _a, ctx) => (await profile(p, ctx)).needs }),
+    needs: t.field({
+      type: [NeedSummaryRef],
+      // A company's profile reads its products' needs with it: no second round trip for them.
+      resolve: async (p, _a, ctx) => p.needs ?? (await profile(p, ctx)).needs,
+    }),
     categories: t.field({ type: [CodeNameRef], resolve: async (p, _a, ctx) => (await profile(p, ctx)).categories }),
     csfCategories: t.field({
       type: [CodeNameRef],

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { ProvenanceView } from '../../../../graph/views';
 import { LISTING_SOURCES } from '../../../../graph/vocabulary';
 import type { GraphQLContext } from '../../context';
@@ -59,7 +60,11 @@ async function versioned(
     return { version: listing.version, provenance: listing.provenance };
   }
   const loaded = await load(listing.slug);
-  if (!loaded) throw new Error(`listing ${listing.slug} disappeared while it was being read`);
+  // Retired or removed between the page's read and this one (a concurrent approval): a coded, retryable answer.
+  if (!loaded)
+    throw new GraphQLError(`listing ${listing.slug} was retired or removed while this request read it; ask again`, {
+      extensions: { code: 'CONFLICT' },
+    });
   return loaded;
 }
 
