@@ -51,9 +51,15 @@ export function confirmationState(
 ): ConfirmationState {
   const at = toDate(confirmedAt);
   if (!at) return 'current';
-  if (addMonths(at, CONFIRMATION_MONTHS.outOfMatching) <= now) return 'lapsed';
+  if (lapsesAt(at) <= now.getTime()) return 'lapsed';
   if (addMonths(at, CONFIRMATION_MONTHS.unconfirmed) <= now) return 'unconfirmed';
   return 'current';
+}
+
+/** The moment (epoch ms) a listing confirmed at `confirmedAt` drops out of matching; Infinity without a date. */
+export function lapsesAt(confirmedAt: string | number | Date | null | undefined): number {
+  const at = toDate(confirmedAt);
+  return at ? addMonths(at, CONFIRMATION_MONTHS.outOfMatching).getTime() : Number.POSITIVE_INFINITY;
 }
 
 /** Whether the listing is marked "not confirmed for over a year" (from 12 months, lapsed included). */

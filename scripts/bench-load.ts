@@ -282,6 +282,11 @@ const reporter = setInterval(() => {
   report(`[${((performance.now() - started) / 1000).toFixed(0)} s]`, current);
   current = newWindow();
 }, REPORT_MS);
+// Today's signals from before the load (another benchmark's) are kept; only what this load recorded is removed.
+const [existingSignals] = await executor.read<{ ids: string[] }>(
+  'bench.todaysSignals',
+  'MATCH (d:DemandSignal) WHERE d.day = date() RETURN collect(d.id) AS ids',
+);
 await sampleRss();
 await Promise.all(Array.from({ length: clients }, client));
 clearInterval(reporter);
@@ -292,6 +297,10 @@ console.log(`server RSS at the end ${mib(rss.now)}, max ${mib(rss.max)}`);
 for (const [key, example] of firstOfError) console.log(`first ${key}: ${example}`);
 
 await server.stop();
-// The load recorded demand signals as visitors' searches do; the benchmark graph keeps none.
-await new GraphWriter(executor).run('bench.cleanDemand', 'MATCH (d:DemandSignal) DETACH DELETE d');
+// The load recorded demand signals as visitors' searches do; the benchmark graph keeps none of them.
+await new GraphWriter(executor).run(
+  'bench.cleanDemand',
+  'MATCH (d:DemandSignal) WHERE d.day = date() AND NOT d.id IN $keep DETACH DELETE d',
+  { keep: existingSignals?.ids ?? [] },
+);
 await graph.stop();

@@ -23,6 +23,12 @@ const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
 // Counted like a person's match, so the demand write is part of what is measured.
 const BENCH_VISITOR = { address: '127.0.0.1', userAgent: 'Mozilla/5.0 (bench)', channel: 'site' } as const;
 const services = await servicesOver(executor, { env: BENCH_PRODUCTION_ENV });
+// The signals this run writes are today's and new; those already there (another benchmark's, or an earlier run's
+// today) are kept, so this benchmark never deletes demand it did not make.
+const [existing] = await executor.read<{ ids: string[] }>(
+  'bench.todaysSignals',
+  'MATCH (d:DemandSignal) WHERE d.day = date() RETURN collect(d.id) AS ids',
+);
 
 const needs = (await executor.read<{ slug: string }>('bench.needs', 'MATCH (n:Need) RETURN n.slug AS slug')).map(
   (row) => row.slug,
@@ -71,5 +77,9 @@ console.log(
   `candidate index: ${candidates.size} companies loaded in ${fmt(indexMs)}, heap after load ${heapMiB.toFixed(0)} MiB`,
 );
 console.log(`average ranked providers per match: ${(providers / runs).toFixed(0)}`);
-await new GraphWriter(executor).run('bench.cleanDemand', 'MATCH (d:DemandSignal) DETACH DELETE d');
+await new GraphWriter(executor).run(
+  'bench.cleanDemand',
+  'MATCH (d:DemandSignal) WHERE d.day = date() AND NOT d.id IN $keep DETACH DELETE d',
+  { keep: existing?.ids ?? [] },
+);
 await graph.stop();

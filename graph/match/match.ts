@@ -1,9 +1,25 @@
-import { confirmationState } from '../confirmation';
+import { lapsesAt } from '../confirmation';
 import type { Executor } from '../executor';
 import { type CandidateIndex, loadMatchContext } from './candidates';
 import { fewestProviders } from './cover';
 import { chosenNeeds, rankProviders } from './rank';
-import type { MatchContext, MatchProfile, MatchResult } from './types';
+import type { Candidate, MatchContext, MatchProfile, MatchResult } from './types';
+
+/**
+ * When a candidate's confirmation lapses (epoch ms; Infinity without a date), remembered per candidate: working it
+ * out in calendar months for thousands of candidates on every match cost several milliseconds. A candidate object is
+ * replaced when its company changes, so a remembered moment never outlives its data.
+ */
+const LAPSES_AT = new WeakMap<Candidate, number>();
+
+function lapsed(candidate: Candidate, now: Date): boolean {
+  let at = LAPSES_AT.get(candidate);
+  if (at === undefined) {
+    at = lapsesAt(candidate.confirmedAt);
+    LAPSES_AT.set(candidate, at);
+  }
+  return at <= now.getTime();
+}
 
 export class UnknownNeedsError extends Error {
   constructor(readonly slugs: string[]) {
@@ -36,7 +52,7 @@ export class Matcher {
     // A listing nobody has confirmed for 15 months is not recommended; search still finds it, marked.
     const now = options.now ?? new Date();
     const offering = this.candidates.candidatesFor(needs);
-    const confirmed = offering.filter((candidate) => confirmationState(candidate.confirmedAt, now) !== 'lapsed');
+    const confirmed = offering.filter((candidate) => !lapsed(candidate, now));
     const { providers, uncoveredNeeds } = rankProviders(confirmed, context);
     const fewest = fewestProviders(providers, needs);
     return { providers, offering: offering.length, uncoveredNeeds, fewest, context };
