@@ -479,8 +479,13 @@ function hasWord(all: readonly string[], alternatives: readonly string[], loose 
   );
 }
 
-function matchesPattern(all: readonly string[], pattern: string): boolean {
-  return pattern.split(' ').every((slot) => hasWord(all, slot.split('|').map(plain)));
+/** The cue lists as compared (normalised, digraphs folded), worked out once rather than on every query. */
+const EVENT_PATTERNS = EVENTS.map((pattern) => pattern.split(' ').map((slot) => slot.split('|').map(plain)));
+const PREVENTION_WORDS = PREVENTION.map(plain);
+const TOPIC_WORDS = TOPICS.map((topic) => ({ word: plain(topic), typos: topic.length >= 8 ? 2 : 1 }));
+
+function matchesPattern(all: readonly string[], slots: readonly (readonly string[])[]): boolean {
+  return slots.every((alternatives) => hasWord(all, alternatives));
 }
 
 interface NeedScore {
@@ -576,13 +581,11 @@ export function readQuery(query: string, lexicon: CompiledLexicon): QueryReading
   if (all.length === 0) return { kind: 'words' };
   const scored = scoreNeeds(words, lexicon);
   const contentTokens = [...new Set(words.filter((w) => w.quality === 1).map((w) => w.text))];
-  const prevention = hasWord(all, PREVENTION.map(plain), true);
-  const event = EVENTS.some((pattern) => matchesPattern(all, pattern));
+  const prevention = hasWord(all, PREVENTION_WORDS, true);
+  const event = EVENT_PATTERNS.some((slots) => matchesPattern(all, slots));
   const topicWords = all.filter(
     (word) =>
-      (TOPICS as readonly string[]).some(
-        (topic) => word === plain(topic) || editDistance(word, plain(topic), 2) <= (topic.length >= 8 ? 2 : 1),
-      ) ||
+      TOPIC_WORDS.some((topic) => word === topic.word || editDistance(word, topic.word, 2) <= topic.typos) ||
       (word.length > ATTACK_HEAD.length + 2 && word.endsWith(ATTACK_HEAD)),
   );
   // A topic word alone (or with other attack words) is an attack; beside a prevention word or another need, it is not.

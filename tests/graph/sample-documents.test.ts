@@ -1,15 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExecutor, type Executor } from '../../graph/executor';
+import type { Executor } from '../../graph/executor';
 import { seedAll } from '../../graph/load';
-import { freePort } from '../../graph/local-neo4j/free-port';
-import { type LocalNeo4j, startLocalNeo4j } from '../../graph/local-server';
-import { migrate } from '../../graph/migrations';
 import type { SearchDocument } from '../../search/types';
 import { readListingDocuments } from '../../src/indexing/documents';
 import { sampleSearchDocuments } from '../../src/indexing/sample-documents';
+import { privateGraph } from '../support/neo4j';
 
 /**
  * The relevance benchmark builds the sample's search documents without Neo4j
@@ -19,21 +14,16 @@ import { sampleSearchDocuments } from '../../src/indexing/sample-documents';
  * load-time stamps (updatedAt, confirmedAt) differ by design.
  */
 
-let server: LocalNeo4j;
-let dataDir: string;
+let graph: Awaited<ReturnType<typeof privateGraph>>;
 let executor: Executor;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'cyberkort-sample-documents-test-'));
-  server = await startLocalNeo4j({ port: await freePort(), dataDir });
-  executor = createExecutor({ uri: server.uri, user: server.user, password: server.password, database: 'neo4j' });
-  await migrate(executor);
+  graph = await privateGraph('sample-documents-test');
+  executor = graph.executor;
 });
 
 afterAll(async () => {
-  await executor?.driver.close();
-  await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await graph?.stop();
 });
 
 const withoutStamps = ({ updatedAt: _u, confirmedAt: _c, ...document }: SearchDocument) => document;

@@ -1,16 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NEEDS } from '../../graph/data/needs';
 import { TAXONOMIES } from '../../graph/data/taxonomies';
-import { createExecutor, type Executor } from '../../graph/executor';
+import type { Executor } from '../../graph/executor';
 import { loadEcosystem, seedAll } from '../../graph/load';
-import { freePort } from '../../graph/local-neo4j/free-port';
-import { type LocalNeo4j, startLocalNeo4j } from '../../graph/local-server';
-import { migrate } from '../../graph/migrations';
 import type { Ecosystem } from '../../graph/model';
 import { generateEcosystem } from '../../graph/sample/generate';
+import { privateGraph } from '../support/neo4j';
 
 /**
  * Seeding against a real Neo4j. This file starts its own server rather than using the suite's
@@ -18,21 +13,16 @@ import { generateEcosystem } from '../../graph/sample/generate';
  * which the shared, concurrently used and already seeded graph cannot offer.
  */
 
-let server: LocalNeo4j;
-let dataDir: string;
+let graph: Awaited<ReturnType<typeof privateGraph>>;
 let executor: Executor;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'cyberkort-seed-test-'));
-  server = await startLocalNeo4j({ port: await freePort(), dataDir });
-  executor = createExecutor({ uri: server.uri, user: server.user, password: server.password, database: 'neo4j' });
-  await migrate(executor);
+  graph = await privateGraph('seed-test');
+  executor = graph.executor;
 });
 
 afterAll(async () => {
-  await executor?.driver.close();
-  await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await graph?.stop();
 });
 
 // Everything but the migration ledger; the schema (constraints, indexes) stays.

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createExecutor } from '../../graph/executor';
+import { createExecutor, type Executor } from '../../graph/executor';
 import { seedAll } from '../../graph/load';
 import { freePort } from '../../graph/local-neo4j/free-port';
 import { startLocalNeo4j } from '../../graph/local-server';
@@ -93,6 +93,25 @@ export async function acquireSuiteGraph(): Promise<{ graph: SuiteGraph; release:
       if (current.users > 0) return;
       holder[KEY] = undefined;
       await current.stop();
+    },
+  };
+}
+
+/**
+ * A Neo4j of the test file's own, empty and migrated, for tests that must count or compare everything in the
+ * database (the shared suite graph is seeded and written to by other files at the same time). `stop` removes it.
+ */
+export async function privateGraph(name: string): Promise<{ executor: Executor; stop: () => Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), `cyberkort-${name}-`));
+  const server = await startLocalNeo4j({ port: await freePort(), dataDir });
+  const executor = createExecutor({ uri: server.uri, user: server.user, password: server.password, database: 'neo4j' });
+  await migrate(executor);
+  return {
+    executor,
+    async stop() {
+      await executor.driver.close();
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
