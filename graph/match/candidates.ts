@@ -34,29 +34,33 @@ RETURN {
     regulations: [(cert)-[:ATTESTS]->(reg:Regulation) | reg.code]}]
 } AS candidate`;
 
-/** The SME side of a match: need names and the regulations they relate to, the municipality's region, the sector. */
-export const MATCH_CONTEXT = `
+/**
+ * What the SME side of a match is read against: every need with its names and the regulations it
+ * relates to, every municipality with its region, every sector. Reference data that changes only
+ * with a deploy or a re-seed, so a Matcher reads it once and builds each match's context in memory.
+ */
+export const MATCH_REFERENCE = `
 CALL () {
-  MATCH (n:Need) WHERE n.slug IN $needs
+  MATCH (n:Need)
   RETURN collect({slug: n.slug, name: {da: n.nameDa, en: n.nameEn},
                   regulations: [(n)-[:RELATES_TO]->(reg:Regulation) | reg.code]}) AS needs
 }
 CALL () {
-  OPTIONAL MATCH (m:Municipality {code: $municipality})-[:IN_REGION]->(r:Region)
-  RETURN m.name AS municipalityName, r.code AS regionCode,
-         CASE WHEN r IS NULL THEN null ELSE {da: r.name, en: r.nameEn} END AS regionName
+  MATCH (m:Municipality)-[:IN_REGION]->(r:Region)
+  RETURN collect({code: m.code, name: m.name, regionCode: r.code, regionName: {da: r.name, en: r.nameEn}})
+    AS municipalities
 }
 CALL () {
-  OPTIONAL MATCH (s:Sector {code: $sector})
-  RETURN CASE WHEN s IS NULL THEN null ELSE {da: s.nameDa, en: s.nameEn} END AS sectorName
+  MATCH (s:Sector)
+  RETURN collect({code: s.code, name: {da: s.nameDa, en: s.nameEn}}) AS sectors
 }
-RETURN needs, municipalityName, regionCode, regionName, sectorName`;
+RETURN needs, municipalities, sectors`;
 
 const PAGE = 1_000;
 
 export class CandidateIndex {
   private readonly bySlug = new Map<string, Candidate>();
-  private readonly byNeed = new Map<string, Set<string>>();
+  private readonly byNeed = new Map<string, Set<Candidate>>();
 
   constructor(private readonly executor: Executor) {}
 
@@ -100,9 +104,11 @@ export class CandidateIndex {
 
   /** Companies with an active product for at least one of the needs. */
   candidatesFor(needs: readonly string[]): Candidate[] {
-    const slugs = new Set<string>();
-    for (const need of needs) for (const slug of this.byNeed.get(need) ?? []) slugs.add(slug);
-    return [...slugs].map((slug) => this.bySlug.get(slug) as Candidate);
+    const sets = needs.flatMap((need) => this.byNeed.get(need) ?? []);
+    if (sets.length === 1) return [...(sets[0] as Set<Candidate>)];
+    const union = new Set<Candidate>();
+    for (const set of sets) for (const candidate of set) union.add(candidate);
+    return [...union];
   }
 
   private async read(slugs: readonly string[] | null, skip: number): Promise<Candidate[]> {
@@ -118,8 +124,8 @@ export class CandidateIndex {
     this.bySlug.set(candidate.slug, candidate);
     for (const product of candidate.products) {
       for (const need of product.needSlugs) {
-        const set = this.byNeed.get(need) ?? new Set<string>();
-        set.add(candidate.slug);
+        const set = this.byNeed.get(need) ?? new Set<Candidate>();
+        set.add(candidate);
         this.byNeed.set(need, set);
       }
     }
@@ -129,16 +135,39 @@ export class CandidateIndex {
     const old = this.bySlug.get(slug);
     if (!old) return;
     this.bySlug.delete(slug);
-    for (const product of old.products) for (const need of product.needSlugs) this.byNeed.get(need)?.delete(slug);
+    for (const product of old.products) for (const need of product.needSlugs) this.byNeed.get(need)?.delete(old);
   }
 }
 
-interface ContextRow {
+interface ReferenceRow {
   needs: Array<{ slug: string; name: Text; regulations: string[] }>;
-  municipalityName: string | null;
-  regionCode: string | null;
-  regionName: Text | null;
-  sectorName: Text | null;
+  municipalities: Array<{ code: string; name: string; regionCode: string; regionName: Text }>;
+  sectors: Array<{ code: string; name: Text }>;
+}
+
+export interface MatchReference {
+  needs: ReadonlyMap<string, { name: Text; regulations: string[] }>;
+  municipalities: ReadonlyMap<string, { name: string; regionCode: string; regionName: Text }>;
+  sectors: ReadonlyMap<string, Text>;
+}
+
+export async function loadMatchReference(executor: Executor): Promise<MatchReference> {
+  const [row] = await executor.read<ReferenceRow>('match.reference', MATCH_REFERENCE);
+  if (!row) throw new Error('match reference query returned no row');
+  return {
+    needs: new Map(row.needs.map(({ slug, ...need }) => [slug, need])),
+    municipalities: new Map(row.municipalities.map(({ code, ...municipality }) => [code, municipality])),
+    sectors: new Map(row.sectors.map(({ code, name }) => [code, name])),
+  };
+}
+
+/** Whether the reference lacks something the profile names (then it may be older than the graph). */
+export function referenceLacks(reference: MatchReference, profile: MatchProfile): boolean {
+  return (
+    profile.needs.some((slug) => !reference.needs.has(slug)) ||
+    (profile.municipality != null && !reference.municipalities.has(profile.municipality)) ||
+    (profile.sector != null && !reference.sectors.has(profile.sector))
+  );
 }
 
 /** Made once: building an Intl formatter costs about a third of a millisecond, more than a small match. */
@@ -149,26 +178,24 @@ export function copenhagenDay(now: Date): string {
   return COPENHAGEN_DAY.format(now);
 }
 
-export async function loadMatchContext(
-  executor: Executor,
-  profile: MatchProfile,
-  now: Date = new Date(),
-): Promise<MatchContext> {
-  const [row] = await executor.read<ContextRow>('match.context', MATCH_CONTEXT, {
-    needs: profile.needs,
-    municipality: profile.municipality ?? null,
-    sector: profile.sector ?? null,
-  });
-  if (!row) throw new Error('match context query returned no row');
+/** The SME side of a match, from the reference: need names and regulations, the municipality's region, the sector. */
+export function matchContext(reference: MatchReference, profile: MatchProfile, now: Date = new Date()): MatchContext {
   const relevant = new Set<string>(profile.drivers ?? []);
-  for (const need of row.needs) for (const regulation of need.regulations) relevant.add(regulation);
+  const needNames: Record<string, Text> = {};
+  for (const slug of profile.needs) {
+    const need = reference.needs.get(slug);
+    if (!need) continue;
+    needNames[slug] = need.name;
+    for (const regulation of need.regulations) relevant.add(regulation);
+  }
+  const municipality = profile.municipality ? reference.municipalities.get(profile.municipality) : undefined;
   return {
     profile,
-    regionCode: row.regionCode,
-    regionName: row.regionName,
-    municipalityName: row.municipalityName,
-    sectorName: row.sectorName,
-    needNames: Object.fromEntries(row.needs.map((need) => [need.slug, need.name])),
+    regionCode: municipality?.regionCode ?? null,
+    regionName: municipality?.regionName ?? null,
+    municipalityName: municipality?.name ?? null,
+    sectorName: (profile.sector && reference.sectors.get(profile.sector)) || null,
+    needNames,
     relevantRegulations: [...relevant].sort(),
     day: copenhagenDay(now),
   };

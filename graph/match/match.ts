@@ -1,6 +1,12 @@
 import { lapsesAt } from '../confirmation';
 import type { Executor } from '../executor';
-import { type CandidateIndex, loadMatchContext } from './candidates';
+import {
+  type CandidateIndex,
+  loadMatchReference,
+  type MatchReference,
+  matchContext,
+  referenceLacks,
+} from './candidates';
 import { fewestProviders } from './cover';
 import { chosenNeeds, rankProviders } from './rank';
 import type { Candidate, MatchContext, MatchProfile, MatchResult } from './types';
@@ -39,13 +45,16 @@ export interface MatchOptions {
  * index, and pure ranking. Recording the demand is the use case's (src/use-cases).
  */
 export class Matcher {
+  #reference: Promise<MatchReference> | undefined;
+  #referenceReadAt = 0;
+
   constructor(
     private readonly executor: Executor,
     readonly candidates: CandidateIndex,
   ) {}
 
   async match(profile: MatchProfile, options: MatchOptions = {}): Promise<MatchResult & { context: MatchContext }> {
-    const context = await loadMatchContext(this.executor, profile, options.now);
+    const context = matchContext(await this.reference(profile), profile, options.now);
     const unknown = profile.needs.filter((slug) => !Object.hasOwn(context.needNames, slug));
     if (unknown.length > 0) throw new UnknownNeedsError(unknown);
     const needs = chosenNeeds(context);
@@ -57,4 +66,29 @@ export class Matcher {
     const fewest = fewestProviders(providers, needs);
     return { providers, offering: offering.length, uncoveredNeeds, fewest, context };
   }
+
+  /**
+   * The reference, read once per process like the catalogue's taxonomy. A profile naming a need,
+   * municipality or sector it lacks reads it again (at most every REREAD_MS), so a re-seed that adds
+   * one is seen; otherwise the name is unknown and the match says so.
+   */
+  private async reference(profile: MatchProfile): Promise<MatchReference> {
+    const reference = await this.#read();
+    if (!referenceLacks(reference, profile) || Date.now() - this.#referenceReadAt < REREAD_MS) return reference;
+    this.#reference = undefined;
+    return this.#read();
+  }
+
+  #read(): Promise<MatchReference> {
+    if (!this.#reference) {
+      this.#referenceReadAt = Date.now();
+      this.#reference = loadMatchReference(this.executor).catch((error) => {
+        this.#reference = undefined;
+        throw error;
+      });
+    }
+    return this.#reference;
+  }
 }
+
+const REREAD_MS = 10_000;

@@ -354,6 +354,22 @@ describe('rankProviders: the list', () => {
     );
   });
 
+  it('scores every provider exactly as its breakdown adds up (the list is scored without writing explanations)', () => {
+    fc.assert(
+      fc.property(candidatesArb, contextArb, (candidates, context) => {
+        for (const provider of rankProviders(candidates, context).providers) {
+          const explained = scoreCandidate(provider.candidate, context);
+          expect(explained).not.toBeNull();
+          expect(provider.score).toBe(explained?.score);
+          expect(provider.coveredNeeds).toEqual(explained?.coveredNeeds);
+          const sum = provider.breakdown.reduce((total, component) => total + component.points, 0);
+          expect(provider.score).toBe(Math.round(sum * 100) / 100);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('orders products by needs addressed, then price fit, then name', () => {
     const context = fixedContext({ needs: ['backup', 'mfa'], budget: 'small' });
     const product = (name: string, needSlugs: string[], priceFromDkk: number | null): CandidateProduct => ({

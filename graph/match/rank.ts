@@ -93,32 +93,332 @@ function scoreWithNeeds(candidate: Candidate, context: MatchContext, needs: stri
  * Scores, drops candidates that cover none of the needs, and orders by score. Equal scores are
  * ordered by a hash of the day and the provider: stable all day, redrawn every day, and blind to
  * names, so over time every tied provider comes first equally often.
+ *
+ * Every candidate is scored by `pointsOf`, which counts the same points as the explaining scorers
+ * below but builds nothing; a provider's explanation and its ordered products are written only
+ * when read (`Ranked`), because a match ranks thousands of providers and shows a page of them.
+ * The two paths are held equal by a test over the sample and random profiles.
  */
 export function rankProviders(
   candidates: Candidate[],
   context: MatchContext,
 ): { providers: RankedProvider[]; uncoveredNeeds: string[] } {
-  const needs = chosenNeeds(context);
-  const scored: ScoredCandidate[] = [];
+  const plan = planFor(context);
+  const scored: Ranked[] = [];
+  let coveredByAnyone = 0;
   for (const candidate of candidates) {
-    const result = scoreWithNeeds(candidate, context, needs);
-    if (result) scored.push(result);
+    const score = pointsOf(candidate, plan);
+    if (score < 0) continue;
+    scored.push(new Ranked(candidate, score, plan.mask, plan));
+    coveredByAnyone |= plan.mask;
   }
-  // Hashing only the providers that actually tie keeps this cheap for thousands of candidates.
-  const keys = new Map<string, string>();
-  const keyOf = (slug: string) => {
-    let key = keys.get(slug);
+  const keys = tieKeys(context.day);
+  for (const provider of scored) provider.tie = keys(provider.candidate.slug);
+  scored.sort(Ranked.compare);
+  for (let index = 0; index < scored.length; index += 1) (scored[index] as Ranked).rank = index + 1;
+  const uncoveredNeeds = plan.needs.filter((_, index) => (coveredByAnyone & (1 << index)) === 0);
+  return { providers: scored, uncoveredNeeds };
+}
+
+/** What scoring a candidate needs from the context, worked out once per match. */
+interface Plan {
+  context: MatchContext;
+  needs: string[];
+  /** Need ordinal (see NEED_ORDINALS) → its bit in this match (1 << its index in `needs`), 0 when not chosen. */
+  bitOf: Int32Array;
+  limit: number | null;
+  relevant: Set<string>;
+  municipality: string | null;
+  region: string | null;
+  sector: string | null;
+  bands: readonly SizeBand[];
+  language: string;
+  /** The language's bit among LANGUAGE_ORDINALS. */
+  languageBit: number;
+  onsite: boolean;
+  /** The needs the last candidate scored covers, as bits: set by pointsOf, so scoring allocates nothing. */
+  mask: number;
+}
+
+/**
+ * Small numbers for need slugs and languages, given on first sight and kept for the process: the
+ * catalogue has a few dozen needs, so a match turns its chosen needs into a lookup table and a
+ * product's needs into bits without hashing a string per product.
+ */
+const NEED_ORDINALS = new Map<string, number>();
+const LANGUAGE_ORDINALS = new Map<string, number>();
+
+function ordinal(ordinals: Map<string, number>, key: string): number {
+  let value = ordinals.get(key);
+  if (value === undefined) {
+    value = ordinals.size;
+    ordinals.set(key, value);
+  }
+  return value;
+}
+
+/** A language's bit; languages past the 31st share none (they are then found by name, see languageMatches). */
+function languageBit(language: string): number {
+  const value = ordinal(LANGUAGE_ORDINALS, language);
+  return value < 31 ? 1 << value : 0;
+}
+
+function planFor(context: MatchContext): Plan {
+  const needs = chosenNeeds(context);
+  const ordinals = needs.map((need) => ordinal(NEED_ORDINALS, need));
+  const bitOf = new Int32Array(NEED_ORDINALS.size);
+  ordinals.forEach((value, index) => {
+    bitOf[value] = 1 << index;
+  });
+  const band = context.profile.sizeBand;
+  const language = context.profile.language ?? RANKING_RULES.defaultLanguage;
+  return {
+    context,
+    needs,
+    bitOf,
+    limit: budgetLimit(context.profile.budget),
+    relevant: relevantSet(context),
+    municipality: context.profile.municipality && context.regionCode ? context.profile.municipality : null,
+    region: context.profile.municipality ? context.regionCode : null,
+    sector: context.profile.sector && context.sectorName ? context.profile.sector : null,
+    bands: band ? [band] : RANKING_RULES.smeSizeBands,
+    language,
+    languageBit: languageBit(language),
+    onsite: context.profile.delivery === 'onsite',
+    mask: 0,
+  };
+}
+
+/**
+ * A candidate's products as numbers, packed once per candidate object (a candidate is replaced when
+ * its company changes): per product its flags, price (NaN on request), language bits, the number of
+ * needs it addresses and their ordinals. Reading these is several times faster than walking the
+ * product objects and their slug lists for thousands of candidates on every match.
+ */
+const PACKED = new WeakMap<Candidate, Float64Array>();
+const SME_FIT = 1;
+const REMOTE = 2;
+/** Some product speaks a language without a bit of its own: then languages are compared by name. */
+const MANY_LANGUAGES = 4;
+
+function packed(candidate: Candidate): Float64Array {
+  let packed = PACKED.get(candidate);
+  if (packed) return packed;
+  let length = 0;
+  for (const product of candidate.products) length += 4 + product.needSlugs.length;
+  packed = new Float64Array(length);
+  let at = 0;
+  for (const product of candidate.products) {
+    let languages = 0;
+    let flags = (product.smeFit ? SME_FIT : 0) | (product.delivery.includes('remote') ? REMOTE : 0);
+    for (const language of product.languages) {
+      const bit = languageBit(language);
+      if (bit === 0) flags |= MANY_LANGUAGES;
+      languages |= bit;
+    }
+    packed[at] = flags;
+    packed[at + 1] = product.priceFromDkk ?? Number.NaN;
+    packed[at + 2] = languages;
+    packed[at + 3] = product.needSlugs.length;
+    at += 4;
+    for (const need of product.needSlugs) {
+      packed[at] = ordinal(NEED_ORDINALS, need);
+      at += 1;
+    }
+  }
+  PACKED.set(candidate, packed);
+  return packed;
+}
+
+/**
+ * A candidate's score exactly as the breakdown adds it up (same rules, same rounding, same order of
+ * addition), or -1 when it covers none of the needs. Sets `plan.mask` to the needs it covers.
+ */
+function pointsOf(candidate: Candidate, plan: Plan): number {
+  const products = packed(candidate);
+  const { bitOf, limit, languageBit: spoken } = plan;
+  const priceRule = RULES.price;
+  let mask = 0;
+  let fit = false;
+  let productSpeaks = false;
+  let remote = false;
+  let byName = false;
+  let price = Number.NEGATIVE_INFINITY;
+  for (let at = 0; at < products.length; ) {
+    const flags = products[at] as number;
+    const end = at + 4 + (products[at + 3] as number);
+    let addresses = 0;
+    for (let need = at + 4; need < end; need += 1) {
+      const value = products[need] as number;
+      if (value < bitOf.length) addresses |= bitOf[value] as number;
+    }
+    if (addresses !== 0) {
+      mask |= addresses;
+      fit ||= (flags & SME_FIT) !== 0;
+      remote ||= (flags & REMOTE) !== 0;
+      productSpeaks ||= ((products[at + 2] as number) & spoken) !== 0;
+      byName ||= (flags & MANY_LANGUAGES) !== 0;
+      // As pricePoints.
+      const from = products[at + 1] as number;
+      const points = Number.isNaN(from)
+        ? priceRule.onRequest
+        : limit === null || from <= limit
+          ? priceRule.withinBudget
+          : priceRule.aboveBudget;
+      if (points > price) price = points;
+    }
+    at = end;
+  }
+  plan.mask = mask;
+  if (mask === 0) return -1;
+  if (!productSpeaks && (byName || spoken === 0)) productSpeaks = languageMatches(candidate, plan);
+
+  const needs = round2((RULES.needs.max * popcount(mask)) / plan.needs.length);
+  const certifications = certificationPoints(candidate.certifications, plan.relevant);
+  const distance = distancePoints(candidate, plan, remote);
+  const sector =
+    plan.sector === null ? RULES.sector.max : candidate.sectors.includes(plan.sector) ? RULES.sector.experienced : 0;
+  const servesSize = candidate.customerSizeBands.some((customers) => plan.bands.includes(customers));
+  const speaks = productSpeaks || candidate.languages.includes(plan.language);
+  const smeFit =
+    (fit ? RULES.smeFit.smeFitProduct : 0) +
+    (servesSize ? RULES.smeFit.servesSizeBand : 0) +
+    (speaks ? RULES.smeFit.speaksLanguage : 0);
+  let sum = 0;
+  for (const criterion of RANKING_RULES.order) {
+    if (criterion === 'needs') sum += needs;
+    else if (criterion === 'certifications') sum += certifications;
+    else if (criterion === 'distance') sum += distance;
+    else if (criterion === 'sector') sum += sector;
+    else if (criterion === 'smeFit') sum += smeFit;
+    else sum += price;
+  }
+  return round2(sum);
+}
+
+/** The slow way, by name, for languages beyond the bits: whether a product covering a chosen need speaks it. */
+function languageMatches(candidate: Candidate, plan: Plan): boolean {
+  return candidate.products.some(
+    (product) =>
+      product.languages.includes(plan.language) &&
+      product.needSlugs.some((need) => (plan.bitOf[NEED_ORDINALS.get(need) ?? plan.bitOf.length] ?? 0) !== 0),
+  );
+}
+
+/** As scoreCertifications: one claim per certification code, the most trusted one, capped at the maximum. */
+function certificationPoints(certifications: CandidateCertification[], relevant: Set<string>): number {
+  if (relevant.size === 0) return 0;
+  const rule = RULES.certifications;
+  let points = 0;
+  for (let index = 0; index < certifications.length; index += 1) {
+    const certification = certifications[index] as CandidateCertification;
+    if (!certification.regulations.some((code) => relevant.has(code))) continue;
+    let counted = false;
+    let verified = false;
+    for (let other = 0; other < certifications.length; other += 1) {
+      const same = certifications[other] as CandidateCertification;
+      if (same.code !== certification.code || !same.regulations.some((code) => relevant.has(code))) continue;
+      if (other < index) counted = true;
+      verified ||= same.trust === 'verified';
+    }
+    if (!counted) points += verified ? rule.verified : rule.unverifiedOrStale;
+  }
+  return Math.min(rule.max, points);
+}
+
+/** As scoreDistance. */
+function distancePoints(candidate: Candidate, plan: Plan, remote: boolean): number {
+  const rule = RULES.distance;
+  if (plan.municipality === null || plan.region === null) return rule.max;
+  if (candidate.municipality.code === plan.municipality) return rule.sameMunicipality;
+  if (candidate.region.code === plan.region) return rule.sameRegion;
+  if (candidate.regionsServed.includes(plan.region)) return rule.servesRegion;
+  return remote && !plan.onsite ? rule.remoteDelivery : 0;
+}
+
+function popcount(value: number): number {
+  let count = 0;
+  for (let remaining = value; remaining !== 0; remaining &= remaining - 1) count += 1;
+  return count;
+}
+
+/**
+ * A ranked provider whose explanation, covered needs and ordered products are worked out on first
+ * read, from the same facts; serialised like the plain object it stands for.
+ */
+class Ranked implements RankedProvider {
+  rank = 0;
+  #tie = '';
+  readonly #plan: Plan;
+  readonly #mask: number;
+  #covered: string[] | undefined;
+  #explained: ScoredCandidate | undefined;
+
+  constructor(
+    readonly candidate: Candidate,
+    readonly score: number,
+    mask: number,
+    plan: Plan,
+  ) {
+    this.#mask = mask;
+    this.#plan = plan;
+  }
+
+  /** The provider's place among equal scores today (see tieKey). */
+  set tie(key: string) {
+    this.#tie = key;
+  }
+
+  /** Best score first; equal scores by today's tie key. */
+  static compare(a: Ranked, b: Ranked): number {
+    return b.score - a.score || compareKeys(a.#tie, b.#tie);
+  }
+
+  get coveredNeeds(): string[] {
+    this.#covered ??= this.#plan.needs.filter((_, index) => (this.#mask & (1 << index)) !== 0);
+    return this.#covered;
+  }
+
+  get breakdown(): ScoreComponent[] {
+    return this.#explain().breakdown;
+  }
+
+  get products(): CandidateProduct[] {
+    return this.#explain().products;
+  }
+
+  #explain(): ScoredCandidate {
+    this.#explained ??= scoreWithNeeds(this.candidate, this.#plan.context, this.#plan.needs) as ScoredCandidate;
+    return this.#explained;
+  }
+
+  toJSON(): RankedProvider {
+    const { candidate, score, breakdown, coveredNeeds, products, rank } = this;
+    return { candidate, score, breakdown, coveredNeeds, products, rank };
+  }
+}
+
+/**
+ * Tie keys for one day, kept until the day changes: a key depends only on the day and the provider,
+ * and hashing every tied provider again on every match cost more than the scoring.
+ */
+let tieDay = '';
+let tieCache = new Map<string, string>();
+
+function tieKeys(day: string): (slug: string) => string {
+  if (day !== tieDay) {
+    tieDay = day;
+    tieCache = new Map();
+  }
+  const cache = tieCache;
+  return (slug: string): string => {
+    let key = cache.get(slug);
     if (key === undefined) {
-      key = tieKey(context.day, slug);
-      keys.set(slug, key);
+      key = tieKey(day, slug);
+      cache.set(slug, key);
     }
     return key;
   };
-  scored.sort((a, b) => b.score - a.score || compareKeys(keyOf(a.candidate.slug), keyOf(b.candidate.slug)));
-  const providers = scored.map((result, index) => ({ ...result, rank: index + 1 }));
-  const covered = new Set(providers.flatMap((provider) => provider.coveredNeeds));
-  const uncoveredNeeds = needs.filter((need) => !covered.has(need));
-  return { providers, uncoveredNeeds };
 }
 
 /** SHA-256 mixes well enough that a provider's place among equals is independent from one day to the next. */

@@ -75,7 +75,8 @@ const ScoreComponentRef = builder.objectRef<ScoreComponent>('ScoreComponent').im
   }),
 });
 
-type ProviderShape = RankedProvider & { context: MatchContext };
+/** A ranked provider with its match's context (its explanation is written when read, so it is wrapped, not copied). */
+type ProviderShape = { provider: RankedProvider; context: MatchContext };
 
 const needNames = (context: MatchContext, slugs: string[]) =>
   slugs.flatMap((slug) => (context.needNames[slug] ? [{ slug, name: context.needNames[slug] }] : []));
@@ -83,25 +84,25 @@ const needNames = (context: MatchContext, slugs: string[]) =>
 const RankedProviderRef = builder.objectRef<ProviderShape>('RankedProvider').implement({
   authScopes: { public: true },
   fields: (t) => ({
-    rank: t.exposeInt('rank'),
-    score: t.exposeFloat('score'),
+    rank: t.int({ resolve: (p) => p.provider.rank }),
+    score: t.float({ resolve: (p) => p.provider.score }),
     maxScore: t.float({ resolve: () => RANKING_RULES.totalMax }),
     company: t.field({
       type: CompanyRef,
       resolve: async (p, _a, { loaders }) => {
-        const company = await loaders.companyProfile.load(p.candidate.slug);
-        if (!company) throw new Error(`company ${p.candidate.slug} disappeared during a match`);
+        const company = await loaders.companyProfile.load(p.provider.candidate.slug);
+        if (!company) throw new Error(`company ${p.provider.candidate.slug} disappeared during a match`);
         return company;
       },
     }),
-    breakdown: t.field({ type: [ScoreComponentRef], resolve: (p) => p.breakdown }),
-    coveredNeeds: t.field({ type: [NeedNameRef], resolve: (p) => needNames(p.context, p.coveredNeeds) }),
+    breakdown: t.field({ type: [ScoreComponentRef], resolve: (p) => p.provider.breakdown }),
+    coveredNeeds: t.field({ type: [NeedNameRef], resolve: (p) => needNames(p.context, p.provider.coveredNeeds) }),
     products: t.field({
       type: [ProductRef],
       description: 'The products that matter for the chosen needs, best first.',
       resolve: async (p, _a, { loaders }) =>
-        (await loaders.productProfile.loadMany(p.products.map((product) => product.slug))).flatMap((product) =>
-          product && !(product instanceof Error) ? [product] : [],
+        (await loaders.productProfile.loadMany(p.provider.products.map((product) => product.slug))).flatMap(
+          (product) => (product && !(product instanceof Error) ? [product] : []),
         ),
     }),
   }),
@@ -109,7 +110,7 @@ const RankedProviderRef = builder.objectRef<ProviderShape>('RankedProvider').imp
 
 type ResultShape = MatchResult & { context: MatchContext };
 const withContext = (result: ResultShape, providers: RankedProvider[]): ProviderShape[] =>
-  providers.map((provider) => ({ ...provider, context: result.context }));
+  providers.map((provider) => ({ provider, context: result.context }));
 
 const FewestRef = builder.objectRef<ResultShape>('FewestProviders').implement({
   authScopes: { public: true },
