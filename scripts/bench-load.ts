@@ -17,6 +17,9 @@ const minutesArg = process.argv.indexOf('--minutes');
 const minutes = minutesArg >= 0 ? Number(process.argv[minutesArg + 1]) : 10;
 if (!(minutes > 0)) throw new Error('--minutes must be a positive number');
 const companies = intArg('companies', 10_000);
+/** Flags for the server's node, e.g. --node-flags "--max-semi-space-size=8" to compare V8 settings. */
+const nodeFlagsArg = process.argv.indexOf('--node-flags');
+const nodeFlags = nodeFlagsArg >= 0 ? (process.argv[nodeFlagsArg + 1] ?? '').split(/\s+/).filter(Boolean) : [];
 const clients = intArg('clients', 8);
 const REPORT_MS = 30_000;
 // A browser's user agent: the demand gate leaves scripts out, and visitors' searches are what is measured.
@@ -39,10 +42,15 @@ const companyWords = (await column('bench.names', 'MATCH (c:Company) RETURN c.na
 
 // The rate limits are lifted: every client here shares one address.
 const starting = performance.now();
-const server = await startBenchServer('bench-load', graph.connection, {
-  RATE_LIMIT_GRAPHQL: '100000000',
-  RATE_LIMIT_FORMS: '100000000',
-});
+const server = await startBenchServer(
+  'bench-load',
+  graph.connection,
+  {
+    RATE_LIMIT_GRAPHQL: '100000000',
+    RATE_LIMIT_FORMS: '100000000',
+  },
+  nodeFlags,
+);
 console.log(
   `server ready in ${((performance.now() - starting) / 1000).toFixed(1)} s (search index built from the graph)`,
 );

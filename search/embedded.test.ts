@@ -66,6 +66,46 @@ describe('writes', () => {
     expect(hit?.document.regions).toEqual(['hovedstaden']);
   });
 
+  it('stores equal lists once, frozen, and keeps unequal ones apart', async () => {
+    const engine = createEmbeddedEngine();
+    const needs = () => ['backup-og-gendannelse', 'phishing'];
+    await engine.upsert([
+      listing('product:a', { needs: needs(), keywords: ['backup'], descriptionDa: 'fælles' }),
+      listing('product:b', { needs: needs(), keywords: ['backup', 'gendannelse'], descriptionDa: 'fælles' }),
+      listing('product:c', { needs: ['phishing', 'backup-og-gendannelse'], descriptionDa: 'fælles' }),
+    ]);
+    const byId = new Map((await engine.search({ query: 'fælles' })).hits.map((hit) => [hit.document.id, hit.document]));
+    const [a, b, c] = ['product:a', 'product:b', 'product:c'].map((id) => byId.get(id) as SearchDocument);
+    expect(a?.needs).toBe(b?.needs);
+    expect(Object.isFrozen(a?.needs)).toBe(true);
+    expect(c?.needs).not.toBe(a?.needs);
+    expect(c?.needs).toEqual(['phishing', 'backup-og-gendannelse']);
+    expect(a?.keywords).toEqual(['backup']);
+    expect(b?.keywords).toEqual(['backup', 'gendannelse']);
+  });
+
+  it('gives back every description exactly, whatever its characters (stored as numbered pieces)', async () => {
+    const engine = createEmbeddedEngine();
+    const texts = fc.sample(fc.string({ unit: 'binary', maxLength: 300 }), 60);
+    const docs = texts.map((text, i) =>
+      listing(`product:t${i}`, { descriptionDa: text, descriptionEn: texts[(i + 1) % texts.length] as string }),
+    );
+    docs.push(listing('product:lone', { descriptionDa: 'før \ud800 kattegat', descriptionEn: '\udfff' }));
+    await engine.upsert(docs);
+    const stored = new Map(
+      (await engine.search({ query: '', limit: 100 })).hits.map((hit) => [hit.document.id, hit.document]),
+    );
+    for (const doc of docs) {
+      expect(stored.get(doc.id)?.descriptionDa).toBe(doc.descriptionDa);
+      expect(stored.get(doc.id)?.descriptionEn).toBe(doc.descriptionEn);
+    }
+    // Replacing a document takes its old words out of the index, read back from the stored pieces.
+    expect((await engine.search({ query: 'kattegat' })).total).toBe(1);
+    await engine.upsert([listing('product:lone', { descriptionDa: 'skagerrak' })]);
+    expect((await engine.search({ query: 'kattegat' })).total).toBe(0);
+    expect((await engine.search({ query: 'skagerrak' })).total).toBe(1);
+  });
+
   it('indexes words that are Object.prototype property names', async () => {
     const engine = createEmbeddedEngine();
     await engine.upsert([listing('product:proto', { descriptionEn: 'constructor toString hasOwnProperty valueOf' })]);

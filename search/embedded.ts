@@ -28,8 +28,15 @@ const CHUNK_SIZE = 500;
 /** Dead slots tolerated beyond the live documents before the index is rebuilt (see compactIfWasteful). */
 const COMPACTION_FLOOR = 4096;
 
+/** A stored document without its descriptions, which are kept in the generation's TextArena. */
+type StoredDocument = Omit<SearchDocument, 'descriptionDa' | 'descriptionEn'>;
+
 interface Entry {
-  doc: SearchDocument;
+  doc: StoredDocument;
+  /** Where the descriptions are (TextArena.put), and the Danish one's length in their joined text. */
+  texts: number;
+  textsLength: number;
+  daLength: number;
   /** The document's slot in the generation's text index and per-slot columns (new on every upsert). */
   slot: number;
   /** Position of the id's first insertion in this generation, kept across upserts: breaks relevance ties. */
@@ -144,10 +151,57 @@ export function nameSortKey(name: string): string {
   return normalizeText(name).replace(/[æøå]/g, (c) => (c === 'æ' ? '{' : c === 'ø' ? '|' : '}'));
 }
 
-function snapshot(doc: SearchDocument): SearchDocument {
+/**
+ * Stored documents share what repeats. Their lists (keywords, needs, regions, languages…) come
+ * from small vocabularies, but each arrives as fresh strings and arrays: at 10,000 companies
+ * (108,000 documents) those copies were two thirds of the index's memory. Equal strings are kept
+ * once, and equal lists (frozen, so sharing is safe) once, found by a hash of their items, so no
+ * joined key is kept per list. Written here because it is the index's storage layout.
+ */
+class Interner {
+  private readonly strings = new Map<string, string>();
+  private readonly hashes = new Map<string, number>();
+  private readonly lists = new Map<number, Array<readonly string[]>>();
+
+  string(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  list(values: readonly string[]): readonly string[] {
+    const items = values.map((value) => this.string(value));
+    let hash = items.length;
+    for (const item of items) hash = (Math.imul(hash, 31) + this.hash(item)) | 0;
+    const bucket = this.lists.get(hash);
+    const known = bucket?.find((list) => list.length === items.length && list.every((item, i) => item === items[i]));
+    if (known) return known;
+    const list = Object.freeze(items);
+    if (bucket) bucket.push(list);
+    else this.lists.set(hash, [list]);
+    return list;
+  }
+
+  /** FNV-1a over UTF-16 code units, once per distinct string. */
+  private hash(value: string): number {
+    let hash = this.hashes.get(value);
+    if (hash !== undefined) return hash;
+    hash = 0x811c9dc5;
+    for (let i = 0; i < value.length; i += 1) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+    this.hashes.set(value, hash);
+    return hash;
+  }
+}
+
+/** Scalar fields whose values repeat across documents (a company's name and slug on each of its products). */
+const SHARED_SCALARS = ['kind', 'companySlug', 'companyName', 'sizeBand'] as const;
+
+function snapshot(doc: SearchDocument, interner: Interner): SearchDocument {
   // A private, frozen copy: a caller mutating its object later must not desynchronise the index from the store.
   const copy = { ...doc };
-  for (const field of LIST_FIELDS) copy[field] = Object.freeze([...doc[field]]) as string[];
+  for (const field of LIST_FIELDS) copy[field] = interner.list(doc[field]) as string[];
+  for (const field of SHARED_SCALARS) (copy as Record<string, unknown>)[field] = interner.string(doc[field]);
   return Object.freeze(copy);
 }
 
@@ -175,6 +229,78 @@ const ORDERS: Record<BrowseSort, (a: Entry, b: Entry) => number> = {
 };
 
 type FacetCounts = SearchResponse['facets'];
+/**
+ * The documents' descriptions, stored as numbers. They are most of a document's bytes (at 10,000
+ * companies about 90 MB as strings) but are read only to show a page of hits or to take a replaced
+ * document's words out of the index. Each text is cut into words with the spacing that follows
+ * them; every distinct piece is kept once in a vocabulary and the text as its pieces' numbers
+ * (variable-length, one byte for the 128 commonest), in 1 MiB chunks. About a third of the bytes,
+ * and exact for any string. General-purpose compressors were tried first: zlib and fflate cost
+ * 4–10× the index's build time on texts this short. Space of replaced documents is reclaimed when
+ * the generation is rebuilt.
+ */
+class TextArena {
+  private static readonly CHUNK = 1 << 20;
+  private static readonly PIECES = /\S+\s*|\s+/g;
+  private readonly numbers = new Map<string, number>();
+  private readonly pieces: string[] = [];
+  private readonly chunks: Uint8Array[] = [];
+  private used = TextArena.CHUNK;
+  private scratch = new Uint8Array(4096);
+
+  /** Stores the text; returns [location, stored length in bytes]. */
+  put(text: string): [number, number] {
+    // Five bytes per piece at most; a piece is at least one character.
+    if (this.scratch.length < 5 * text.length) this.scratch = new Uint8Array(5 * text.length);
+    const bytes = this.scratch;
+    let length = 0;
+    for (const [piece] of text.matchAll(TextArena.PIECES)) {
+      let number = this.numbers.get(piece);
+      if (number === undefined) {
+        number = this.pieces.length;
+        this.numbers.set(piece, number);
+        this.pieces.push(piece);
+      }
+      while (number >= 0x80) {
+        bytes[length++] = (number & 0x7f) | 0x80;
+        number >>>= 7;
+      }
+      bytes[length++] = number;
+    }
+    if (length === 0) return [0, 0];
+    if (length > TextArena.CHUNK) throw new RangeError("a document's descriptions are too long to store");
+    if (this.used + length > TextArena.CHUNK) {
+      this.chunks.push(new Uint8Array(TextArena.CHUNK));
+      this.used = 0;
+    }
+    const chunk = this.chunks.length - 1;
+    (this.chunks[chunk] as Uint8Array).set(bytes.subarray(0, length), this.used);
+    const location = chunk * TextArena.CHUNK + this.used;
+    this.used += length;
+    return [location, length];
+  }
+
+  get(location: number, length: number): string {
+    const chunk = this.chunks[Math.floor(location / TextArena.CHUNK)] as Uint8Array;
+    const start = location % TextArena.CHUNK;
+    let text = '';
+    let number = 0;
+    let shift = 0;
+    for (let at = start; at < start + length; at += 1) {
+      const byte = chunk[at] as number;
+      number |= (byte & 0x7f) << shift;
+      if (byte & 0x80) {
+        shift += 7;
+        continue;
+      }
+      text += this.pieces[number];
+      number = 0;
+      shift = 0;
+    }
+    return text;
+  }
+}
+
 /** A sort order as slots, and each slot's position in it. */
 interface SortOrder {
   order: Int32Array;
@@ -196,6 +322,7 @@ function passedScratch(size: number): Uint8Array {
 /** One complete index: the text index, the documents, per-slot filter and facet columns, and caches. */
 class Generation {
   readonly text = new TextIndex();
+  private readonly texts = new TextArena();
   readonly entries = new Map<string, Entry>();
   /** Entries by slot, to turn matches into documents without a lookup by string. */
   private readonly bySlot: (Entry | undefined)[] = [];
@@ -239,7 +366,17 @@ class Generation {
     const ordinal = keepOrdinal ?? previous?.ordinal ?? this.retired.get(doc.id) ?? this.nextOrdinal++;
     this.retired.delete(doc.id);
     const slot = this.text.add(toIndexedText(doc));
-    const entry: Entry = { doc, slot, ordinal, nameKey: nameSortKey(doc.name) };
+    const { descriptionDa, descriptionEn, ...stored } = doc;
+    const [texts, textsLength] = this.texts.put(descriptionDa + descriptionEn);
+    const entry: Entry = {
+      doc: Object.freeze(stored),
+      texts,
+      textsLength,
+      daLength: descriptionDa.length,
+      slot,
+      ordinal,
+      nameKey: nameSortKey(doc.name),
+    };
     if (slot >= this.ordinals.length) {
       const size = Math.max(slot + 1, this.ordinals.length * 2);
       this.ordinals = grow(this.ordinals, size);
@@ -272,8 +409,18 @@ class Generation {
     this.invalidate();
   }
 
+  /** The whole document, descriptions inflated: a new frozen object each time. */
+  document(entry: Entry): SearchDocument {
+    const texts = this.texts.get(entry.texts, entry.textsLength);
+    return Object.freeze({
+      ...entry.doc,
+      descriptionDa: texts.slice(0, entry.daLength),
+      descriptionEn: texts.slice(entry.daLength),
+    });
+  }
+
   private unindex(entry: Entry): void {
-    this.text.remove(entry.slot, toIndexedText(entry.doc));
+    this.text.remove(entry.slot, toIndexedText(this.document(entry)));
     this.bySlot[entry.slot] = undefined;
     this.columns.clear(entry.slot);
   }
@@ -545,6 +692,8 @@ class EmbeddedEngine implements SearchEngine {
   private current = new Generation();
   private writes: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Replaced with every full rebuild, so values no document uses any more are let go. */
+  private interner = new Interner();
 
   get slotsUsed(): number {
     return this.current.slotsUsed;
@@ -591,7 +740,7 @@ class EmbeddedEngine implements SearchEngine {
     const next = generation.successor();
     let i = 0;
     for (const entry of generation.entries.values()) {
-      next.put(entry.doc, entry.ordinal);
+      next.put(generation.document(entry), entry.ordinal);
       i += 1;
       if (i % CHUNK_SIZE === 0) await yieldToEventLoop();
     }
@@ -601,6 +750,7 @@ class EmbeddedEngine implements SearchEngine {
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
+    this.interner = new Interner();
     const docs = this.validated(documents);
     return this.serialize(async () => {
       const next = new Generation();
@@ -623,7 +773,7 @@ class EmbeddedEngine implements SearchEngine {
     const generation = this.current;
     const { total, page, facets } = findMatches(generation, normalized);
     return {
-      hits: page.map(({ entry, score }) => ({ document: entry.doc, score })),
+      hits: page.map(({ entry, score }) => ({ document: generation.document(entry), score })),
       total,
       facets,
       tookMs: performance.now() - started,
@@ -645,7 +795,7 @@ class EmbeddedEngine implements SearchEngine {
     // Validate everything before the first write so a bad document cannot leave a batch half applied.
     return documents.map((doc) => {
       assertSearchDocument(doc);
-      return snapshot(doc);
+      return snapshot(doc, this.interner);
     });
   }
 

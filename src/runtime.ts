@@ -14,6 +14,7 @@ import type { IdentitySettings } from './auth/settings';
 import type { AppConfig } from './config';
 import { candidateReadModel, followGraphChanges, reindexAll, searchReadModel } from './indexing/sync';
 import { createMailer } from './mail/mailer';
+import { releaseBuildMemory } from './server/memory';
 import { assembleServices, type Services } from './services';
 import { rollUpPastDays } from './use-cases/analytics-demand';
 import { msUntilDailySnapshot, msUntilNextSnapshotRun, takeSupplySnapshot } from './use-cases/analytics-snapshot';
@@ -137,13 +138,18 @@ export async function startRuntime(
     }
     const { services, candidates } = await assembleServices({ config, log, executor, search });
     log.info({ companies: candidates.size }, 'match candidate index loaded');
+    releaseBuildMemory();
     const follower = followGraphChanges(executor, [searchReadModel(executor, search), candidateReadModel(candidates)], {
       after,
       baseline,
       intervalMs: config.CHANGE_POLL_MS,
       reconcileMs: config.RECONCILE_MS,
       onError: (error, phase) => log.warn({ err: error, phase }, 'read models not updated yet; will retry'),
-      onApplied: (event) => log.info(event, 'read models updated from the graph'),
+      onApplied: (event) => {
+        log.info(event, 'read models updated from the graph');
+        // A full rebuild leaves the old models' memory behind, as the first build did.
+        if (event.source === 'reindex') releaseBuildMemory();
+      },
     });
 
     const writer = new GraphWriter(executor);

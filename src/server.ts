@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger, startRuntime } from './runtime';
 import { ASTRO_ENTRY, buildServer } from './server/app';
 import { loadAstroHandler } from './server/astro-site';
+import { limitHeapGrowth } from './server/memory';
 import { stopGracefully } from './server/shutdown';
 
 /**
@@ -21,6 +22,7 @@ export async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config);
+  limitHeapGrowth(config.HEAP_GROWTH_PERCENT);
   const astro = await loadAstroHandler(ASTRO_ENTRY);
   const runtime = await startRuntime(config, log);
   const app = buildServer({ runtime, astro, config, log });

@@ -24,11 +24,13 @@ export async function startBenchServer(
   name: string,
   graph: { uri: string; user: string; password: string },
   env: Record<string, string> = {},
+  /** Flags for node itself (V8's among them), before the server's entry. */
+  nodeFlags: readonly string[] = [],
 ): Promise<BenchServer> {
   const port = await freePort();
   const logFile = path.join(tmpdir(), `cyberkort-${name}-${process.pid}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'server.ts')], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(ROOT, 'src', 'server.ts')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
