@@ -22,8 +22,8 @@ import { BENCH_PRODUCTION_ENV } from './bench/production-env';
  * by request, to /graphql over HTTP and to the floor under it: for listings and analytics one
  * hand-written, parameterised Cypher query through the executor that returns exactly the fields
  * asked for; for `search` the search engine call the resolver makes (no Cypher); for `match` the
- * match use case called in-process (one Cypher read of the SME's context plus the in-memory
- * candidate index). Every answer pair is checked equal, shaped alike; a mismatch stops the run.
+ * match use case called in-process (reference data kept in memory and the in-memory candidate
+ * index). Every answer pair is checked equal, shaped alike; a mismatch stops the run.
  * It prints p50/p95 per side and their ratio, for `--clients` concurrent loops (default 1).
  *
  * No visitor is passed with the HTTP requests, so `search` and `match` record no demand signals

@@ -1,13 +1,16 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { BUDGET_BANDS, COMPLIANCE_DRIVERS, SME_SIZE_BANDS } from '../graph/vocabulary';
 import { GraphWriter } from '../graph/write';
 import { ASTRO_ENTRY } from '../src/server/app';
 import { benchGraph, intArg, percentiles, prng } from './bench/graph';
+import { summariseHeapSnapshot } from './bench/heap-summary';
 import { startBenchServer } from './bench/server';
 
 /**
- * `npm run bench:load -- --minutes 10 --companies 10000 --clients 8`: a mixed load of pages and
+ * `npm run bench:load -- --minutes 10 --companies 10000 --clients 8 [--heap-summary]`: a mixed load of pages and
  * GraphQL against the whole server (src/server.ts in a process of its own, so its memory is its
  * own) over the benchmark graph. Every 30 s and at the end: throughput, p50/p95/p99 per kind of
  * request, errors by status and GraphQL code, and the server's resident memory. Clients send
@@ -20,8 +23,11 @@ const companies = intArg('companies', 10_000);
 /** Flags for the server's node, e.g. --node-flags "--max-semi-space-size=8" to compare V8 settings. */
 const nodeFlagsArg = process.argv.indexOf('--node-flags');
 const nodeFlags = nodeFlagsArg >= 0 ? (process.argv[nodeFlagsArg + 1] ?? '').split(/\s+/).filter(Boolean) : [];
+/** At the end, a heap snapshot of the server and a summary of what holds its memory. */
+const heapSummary = process.argv.includes('--heap-summary');
 const clients = intArg('clients', 8);
 const REPORT_MS = 30_000;
+const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 // A browser's user agent: the demand gate leaves scripts out, and visitors' searches are what is measured.
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) cyberkort-bench-load';
 
@@ -49,7 +55,7 @@ const server = await startBenchServer(
     RATE_LIMIT_GRAPHQL: '100000000',
     RATE_LIMIT_FORMS: '100000000',
   },
-  nodeFlags,
+  heapSummary ? [...nodeFlags, '--heapsnapshot-signal=SIGUSR2'] : nodeFlags,
 );
 console.log(
   `server ready in ${((performance.now() - starting) / 1000).toFixed(1)} s (search index built from the graph)`,
@@ -253,6 +259,29 @@ function graphqlErrors(body: string): Array<{ message?: string; extensions?: { c
   }
 }
 
+/** Asks the server (started with --heapsnapshot-signal) for a snapshot; returns its file once written. */
+async function snapshotOf(pid: number): Promise<string> {
+  const mine = () => readdirSync(ROOT).filter((name) => name.startsWith('Heap.') && name.includes(`.${pid}.`));
+  const before = new Set(mine());
+  process.kill(pid, 'SIGUSR2');
+  for (let waited = 0; waited < 600; waited += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const file = mine().find((name) => !before.has(name));
+    // V8 writes the file in one go and closes it; a size that holds for a second is complete.
+    if (file) {
+      const size = statSync(path.join(ROOT, file)).size;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      if (statSync(path.join(ROOT, file)).size === size && size > 0) {
+        const moved = path.join(tmpdir(), file);
+        renameSync(path.join(ROOT, file), moved);
+        console.log(`heap snapshot: ${moved}`);
+        return moved;
+      }
+    }
+  }
+  throw new Error('the server wrote no heap snapshot within 10 minutes');
+}
+
 const rss = { now: 0, max: 0 };
 async function sampleRss() {
   const status = await readFile(`/proc/${server.pid}/status`, 'utf8').catch(() => '');
@@ -296,6 +325,7 @@ const [existingSignals] = await executor.read<{ ids: string[] }>(
   'MATCH (d:DemandSignal) WHERE d.day = date() RETURN collect(d.id) AS ids',
 );
 await sampleRss();
+console.log(`server RSS when ready ${mib(rss.now)}`);
 await Promise.all(Array.from({ length: clients }, client));
 clearInterval(reporter);
 clearInterval(sampler);
@@ -303,6 +333,7 @@ await sampleRss();
 report('total', total);
 console.log(`server RSS at the end ${mib(rss.now)}, max ${mib(rss.max)}`);
 for (const [key, example] of firstOfError) console.log(`first ${key}: ${example}`);
+if (heapSummary) console.log(summariseHeapSnapshot(await snapshotOf(server.pid as number)));
 
 await server.stop();
 // The load recorded demand signals as visitors' searches do; the benchmark graph keeps none of them.

@@ -53,10 +53,24 @@ function cacheOf(executor: Executor): LRUCache<string, Kept> {
   return cache;
 }
 
-/** The version of the data the analytics read (see above). */
-export async function analyticsVersion(executor: Executor): Promise<string> {
-  const [row] = await executor.read<{ version: string }>('analytics.version', VERSION);
-  return row?.version ?? '';
+const versionReads = new WeakMap<Executor, Promise<string>>();
+
+/**
+ * The version of the data the analytics read (see above). Questions asked together (the measures
+ * of one GraphQL request or dashboard, resolved side by side) share one read in flight: each
+ * measure read its own, half of a full analytics request's round trips. A question asked after
+ * that read has finished reads again, so no answer is older than the question.
+ */
+export function analyticsVersion(executor: Executor): Promise<string> {
+  let read = versionReads.get(executor);
+  if (!read) {
+    read = executor
+      .read<{ version: string }>('analytics.version', VERSION)
+      .then(([row]) => row?.version ?? '')
+      .finally(() => versionReads.delete(executor));
+    versionReads.set(executor, read);
+  }
+  return read;
 }
 
 /**

@@ -1,5 +1,12 @@
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, validate } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  validate,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -32,42 +39,41 @@ export const FACET_VALUES = { field: 1, multiplier: FACET_VALUE_ESTIMATE };
 export const MUTATION_COST = 5_000;
 
 /**
- * Refuses an operation whose cost, with this request's variables, exceeds MAX_COST. It runs
- * after GraphQL's own validation and only on a valid document, so an unknown field or a bad
- * variable gets GraphQL's own error, not the cost rule's view of it.
+ * Refuses an operation whose cost, with this request's variables, exceeds MAX_COST, before any
+ * resolver runs. It runs at execution, after GraphQL's own validation has passed, so an unknown
+ * field or a bad variable gets GraphQL's own error, not the cost rule's view of it; and because
+ * the cost is not part of validation, validation results can be cached per document (yoga's
+ * cache): the cost alone depends on the variables.
  */
 export function useCostLimit(maxCost: number = MAX_COST): Plugin {
   return {
-    onValidate({ context, params: { schema, documentAST } }) {
-      return ({ valid, setResult }) => {
-        if (!valid) return;
-        // An operation the schema has no root type for (a subscription) is GraphQL's to refuse.
-        const document = documentAST as DocumentNode;
-        const operations = document.definitions.filter(
-          (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-        );
-        if (operations.some((operation) => !schema.getRootType(operation.operation))) return;
-        const request = (context as { params?: { variables?: Record<string, unknown>; operationName?: string } })
-          .params;
-        const costly: GraphQLError[] = [];
-        validate(schema, document, [
-          createComplexityRule({
-            context: {},
-            variableValues: request?.variables ?? {},
-            operationName: request?.operationName ?? null,
-            validate: ({ complexity }) => {
-              if (complexity <= maxCost) return;
-              costly.push(
-                new GraphQLError(
-                  `Query is too costly: ${complexity} (at most ${maxCost}). Ask for smaller pages or less nesting.`,
-                  { extensions: { code: 'QUERY_TOO_COSTLY', cost: complexity, maxCost } },
-                ),
-              );
-            },
-          }),
-        ]);
-        if (costly.length > 0) setResult(costly);
-      };
+    onExecute({ args, setResultAndStopExecution }) {
+      const schema = args.schema as GraphQLSchema;
+      const document = args.document as DocumentNode;
+      const { variableValues, operationName } = args;
+      // An operation the schema has no root type for (a subscription) is GraphQL's to refuse.
+      const operations = document.definitions.filter(
+        (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+      );
+      if (operations.some((operation) => !schema.getRootType(operation.operation))) return;
+      const costly: GraphQLError[] = [];
+      validate(schema, document, [
+        createComplexityRule({
+          context: {},
+          variableValues: variableValues ?? {},
+          operationName: operationName ?? null,
+          validate: ({ complexity }) => {
+            if (complexity <= maxCost) return;
+            costly.push(
+              new GraphQLError(
+                `Query is too costly: ${complexity} (at most ${maxCost}). Ask for smaller pages or less nesting.`,
+                { extensions: { code: 'QUERY_TOO_COSTLY', cost: complexity, maxCost } },
+              ),
+            );
+          },
+        }),
+      ]);
+      if (costly.length > 0) setResultAndStopExecution({ errors: costly });
     },
   };
 }

@@ -94,9 +94,8 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
         return defaultMaskError(error, message, isDev);
       },
     },
-    // The cost of an operation depends on its variables, so a validation result cannot be reused
-    // for another request with the same text; parsed documents still are.
-    parserAndValidationCache: { validationCache: false },
+    // Parsed and validated documents are reused by their text (yoga's default); the cost, which
+    // depends on the variables, is checked at execution (src/api/cost.ts).
     // Only listed origins may call from a browser, and they only get credentials when listed.
     cors:
       services.config.CORS_ORIGINS.length > 0

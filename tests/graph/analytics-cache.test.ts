@@ -82,6 +82,20 @@ describe('kept analytics answers', () => {
     expect(again).toEqual(['analytics.version']);
   });
 
+  it('reads the version once for questions asked together, and again for a question asked after', async () => {
+    await supplyByNeed(executor, { sector: S });
+    await supplyByNeed(executor, { sector: `${S}-other` });
+    const together = await queriesRun(() =>
+      Promise.all([supplyByNeed(executor, { sector: S }), supplyByNeed(executor, { sector: `${S}-other` })]),
+    );
+    expect(together.filter((name) => name === 'analytics.version')).toHaveLength(1);
+    const after = await queriesRun(async () => {
+      await supplyByNeed(executor, { sector: S });
+      await supplyByNeed(executor, { sector: S });
+    });
+    expect(after.filter((name) => name === 'analytics.version')).toHaveLength(2);
+  });
+
   it('computes afresh after a listing changes', async () => {
     expect(await providersOf()).toBe(1);
     await writer.change('test.analyticsCache.company2', (tx) =>

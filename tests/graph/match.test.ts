@@ -109,6 +109,38 @@ describe('match(profile) over the real Neo4j', () => {
     expect(many).toBeLessThanOrEqual(4);
   });
 
+  it('reads no profile when the selection asks only for what the match holds (slug, name), and the same answers', async () => {
+    const chosen = needs.slice(0, 2).map((need) => need.slug);
+    const ask = async (company: string, products: string) => {
+      const before = api.services.executor.counter.roundTrips;
+      const result = await api.query<{
+        match: { providers: Array<{ company: Record<string, string>; products: Array<Record<string, string>> }> };
+      }>(
+        `query($profile: MatchProfile!) { match(profile: $profile) { providers(limit: 20) {
+           company { ${company} } products { ${products} } } } }`,
+        { profile: { needs: chosen } },
+      );
+      expect(result.errors).toBeUndefined();
+      return { trips: api.services.executor.counter.roundTrips - before, providers: result.data?.match.providers };
+    };
+    const light = await ask('slug name', 'slug name');
+    expect(light.trips).toBe(0);
+    const typed = await ask('slug ... on Company { name __typename }', 'slug');
+    expect(typed.trips).toBe(0);
+    const full = await ask('slug name cvr', 'slug name kind');
+    expect(full.trips).toBeGreaterThan(0);
+    expect(light.providers?.length).toBeGreaterThan(0);
+    // The same companies and products, with the same names, as the profiles give.
+    expect(
+      light.providers?.map((p) => ({ company: { slug: p.company.slug, name: p.company.name }, products: p.products })),
+    ).toEqual(
+      full.providers?.map((p) => ({
+        company: { slug: p.company.slug, name: p.company.name },
+        products: p.products.map(({ slug, name }) => ({ slug, name })),
+      })),
+    );
+  });
+
   it('rejects unknown needs and bad profiles with BAD_USER_INPUT', async () => {
     const unknown = await api.query(MATCH, { profile: { needs: ['findes-ikke'] }, limit: 5 });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

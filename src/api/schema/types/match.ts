@@ -12,10 +12,11 @@ import {
 } from '../../../../graph/vocabulary';
 import { matchProviders } from '../../../use-cases/match-providers';
 import { pageComplexity } from '../../cost';
+import { selectsOnly } from '../../selection';
 import { builder } from '../builder';
 import { enumValuesNamed, LocalizedText, SizeBandEnum, slugSchema } from './common';
-import { CompanyRef } from './company';
-import { ProductRef } from './product';
+import { CompanyRef, type CompanyShape } from './company';
+import { ProductRef, type ProductShape } from './product';
 
 const BudgetBandEnum = builder.enumType('BudgetBand', {
   description: 'small: up to 10,000 DKK; medium: up to 50,000; large: up to 250,000; any: no limit.',
@@ -76,6 +77,10 @@ const ScoreComponentRef = builder.objectRef<ScoreComponent>('ScoreComponent').im
 });
 
 /** A ranked provider with its match's context (its explanation is written when read, so it is wrapped, not copied). */
+/** Company and product fields a ranked provider's candidate facts hold (graph/match/candidates.ts). */
+const CANDIDATE_COMPANY_FIELDS = new Set(['slug', 'name', 'website']);
+const CANDIDATE_PRODUCT_FIELDS = new Set(['slug', 'name']);
+
 type ProviderShape = { provider: RankedProvider; context: MatchContext };
 
 const needNames = (context: MatchContext, slugs: string[]) =>
@@ -89,9 +94,14 @@ const RankedProviderRef = builder.objectRef<ProviderShape>('RankedProvider').imp
     maxScore: t.float({ resolve: () => RANKING_RULES.totalMax }),
     company: t.field({
       type: CompanyRef,
-      resolve: async (p, _a, { loaders }) => {
-        const company = await loaders.companyProfile.load(p.provider.candidate.slug);
-        if (!company) throw new Error(`company ${p.provider.candidate.slug} disappeared during a match`);
+      resolve: async (p, _a, { loaders }, info) => {
+        const { candidate } = p.provider;
+        // The match already holds these: a query asking only for them reads no profile.
+        if (selectsOnly(info, CANDIDATE_COMPANY_FIELDS)) {
+          return { slug: candidate.slug, name: candidate.name, website: candidate.website } as CompanyShape;
+        }
+        const company = await loaders.companyProfile.load(candidate.slug);
+        if (!company) throw new Error(`company ${candidate.slug} disappeared during a match`);
         return company;
       },
     }),
@@ -100,10 +110,15 @@ const RankedProviderRef = builder.objectRef<ProviderShape>('RankedProvider').imp
     products: t.field({
       type: [ProductRef],
       description: 'The products that matter for the chosen needs, best first.',
-      resolve: async (p, _a, { loaders }) =>
-        (await loaders.productProfile.loadMany(p.provider.products.map((product) => product.slug))).flatMap(
-          (product) => (product && !(product instanceof Error) ? [product] : []),
-        ),
+      resolve: async (p, _a, { loaders }, info) => {
+        const { products } = p.provider;
+        if (selectsOnly(info, CANDIDATE_PRODUCT_FIELDS)) {
+          return products.map(({ slug, name }) => ({ slug, name }) as ProductShape);
+        }
+        return (await loaders.productProfile.loadMany(products.map((product) => product.slug))).flatMap((product) =>
+          product && !(product instanceof Error) ? [product] : [],
+        );
+      },
     }),
   }),
 });
