@@ -197,7 +197,7 @@ export function followGraphChanges(
     };
   };
   const changesTimer = setInterval(ticking(runOnce, 'changes'), options.intervalMs ?? 1_000);
-  const reconcileTimer = setInterval(ticking(reconcile, 'reconcile'), options.reconcileMs ?? 60_000);
+  const reconcileTimer = setInterval(ticking(reconcile, 'reconcile'), options.reconcileMs ?? 300_000);
   changesTimer.unref();
   reconcileTimer.unref();
   return {
