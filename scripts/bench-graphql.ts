@@ -23,7 +23,9 @@ import { BENCH_PRODUCTION_ENV } from './bench/production-env';
  * hand-written, parameterised Cypher query through the executor that returns exactly the fields
  * asked for; for `search` the search engine call the resolver makes (no Cypher); for `match` the
  * match use case called in-process (reference data kept in memory and the in-memory candidate
- * index). Every answer pair is checked equal, shaped alike; a mismatch stops the run.
+ * index); these two are measured again with the floor served as plain JSON over the same HTTP
+ * server (rows marked ·http), so with several clients both sides wait in the same queue. Every
+ * answer pair is checked equal, shaped alike; a mismatch stops the run.
  * It prints p50/p95 per side and their ratio, for `--clients` concurrent loops (default 1).
  *
  * No visitor is passed with the HTTP requests, so `search` and `match` record no demand signals
@@ -43,9 +45,24 @@ const services = await servicesOver(executor, { env: BENCH_PRODUCTION_ENV });
 const analyst = await analystToken(services);
 
 // The HTTP side as src/server/graphql.ts sets it up: a bearer token becomes the token's viewer.
+/**
+ * In-process floors (the engine call, the match use case) answer at once, while a GraphQL request
+ * waits its turn in the one event loop behind the other clients' work; with several clients that
+ * compares queueing, not GraphQL. So these floors are also served as plain JSON over the same HTTP
+ * server (`/floor/<name>`): the same queue and HTTP, no GraphQL.
+ */
+const plainFloors = new Map<string, (args: never) => Promise<unknown>>();
+
 const server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  const plain = req.url?.startsWith('/floor/') ? plainFloors.get(req.url.slice('/floor/'.length)) : undefined;
+  if (plain) {
+    const answer = await plain(JSON.parse(Buffer.concat(chunks).toString('utf8')) as never);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer));
+    return;
+  }
   const credentials = bearerCredentials(req.headers.authorization);
   let viewer: Viewer | undefined;
   if (credentials.kind !== 'none') {
@@ -372,12 +389,26 @@ const measured = <A>(comparison: Comparison<A>, count: number) => ({
   runs: count,
   run: () => interleave(comparison, { warmup: WARMUP, clients }),
 });
+/** The comparison again, its floor asked as plain JSON over the bench's HTTP server (see plainFloors). */
+function overHttp<A>(comparison: Comparison<A>, key: string): Comparison<A> {
+  plainFloors.set(key, comparison.lower as (args: never) => Promise<unknown>);
+  const floorUrl = url.replace(/\/graphql$/, `/floor/${key}`);
+  return {
+    ...comparison,
+    name: `${comparison.name} ·http`,
+    floor: `${comparison.floor}, over plain HTTP`,
+    lower: async (args) => (await fetch(floorUrl, { method: 'POST', body: JSON.stringify(args) })).json(),
+  };
+}
+
 const workloads = [
   measured(company, runs),
   measured(products, runs),
   measured(companiesPage, runs),
   measured(search, runs),
+  measured(overHttp(search, 'search'), runs),
   measured(match, runs),
+  measured(overHttp(match, 'match'), runs),
   measured(nis2Kept, runs),
   // Forgetting one client's kept answers mid-way through another's request would make "cold" a guess.
   ...(clients === 1 ? [measured(nis2Cold, coldRuns)] : []),

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -273,7 +273,13 @@ async function snapshotOf(pid: number): Promise<string> {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       if (statSync(path.join(ROOT, file)).size === size && size > 0) {
         const moved = path.join(tmpdir(), file);
-        renameSync(path.join(ROOT, file), moved);
+        // A rename cannot cross file systems; then a copy.
+        try {
+          renameSync(path.join(ROOT, file), moved);
+        } catch {
+          copyFileSync(path.join(ROOT, file), moved);
+          rmSync(path.join(ROOT, file));
+        }
         console.log(`heap snapshot: ${moved}`);
         return moved;
       }

@@ -361,13 +361,14 @@ class Generation {
   }
 
   put(doc: SearchDocument, keepOrdinal?: number): void {
+    // Stored first: it is the step that can refuse (an over-long text), before anything changed.
+    const { descriptionDa, descriptionEn, ...stored } = doc;
+    const [texts, textsLength] = this.texts.put(descriptionDa + descriptionEn);
     const previous = this.entries.get(doc.id);
     if (previous !== undefined) this.unindex(previous);
     const ordinal = keepOrdinal ?? previous?.ordinal ?? this.retired.get(doc.id) ?? this.nextOrdinal++;
     this.retired.delete(doc.id);
     const slot = this.text.add(toIndexedText(doc));
-    const { descriptionDa, descriptionEn, ...stored } = doc;
-    const [texts, textsLength] = this.texts.put(descriptionDa + descriptionEn);
     const entry: Entry = {
       doc: Object.freeze(stored),
       texts,
@@ -692,7 +693,7 @@ class EmbeddedEngine implements SearchEngine {
   private current = new Generation();
   private writes: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /** Replaced with every full rebuild, so values no document uses any more are let go. */
+  /** Replaced with every rebuild (replaceAll, compaction), so values no document uses any more are let go. */
   private interner = new Interner();
 
   get slotsUsed(): number {
@@ -737,6 +738,8 @@ class EmbeddedEngine implements SearchEngine {
   private async compactIfWasteful(): Promise<void> {
     const generation = this.current;
     if (generation.slotsUsed <= 2 * generation.entries.size + COMPACTION_FLOOR) return;
+    // Values interned for documents since replaced are let go with the old generation.
+    this.interner = new Interner();
     const next = generation.successor();
     let i = 0;
     for (const entry of generation.entries.values()) {

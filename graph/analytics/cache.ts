@@ -59,7 +59,8 @@ const versionReads = new WeakMap<Executor, Promise<string>>();
  * The version of the data the analytics read (see above). Questions asked together (the measures
  * of one GraphQL request or dashboard, resolved side by side) share one read in flight: each
  * measure read its own, half of a full analytics request's round trips. A question asked after
- * that read has finished reads again, so no answer is older than the question.
+ * that read has finished reads again; one that joins a read in flight may miss a write committed
+ * in the few milliseconds since that read began, as it could while its own read was in flight.
  */
 export function analyticsVersion(executor: Executor): Promise<string> {
   let read = versionReads.get(executor);

@@ -82,6 +82,10 @@ export class CandidateIndex {
     }
     this.bySlug.clear();
     this.byNeed.clear();
+    // Shared values start afresh too, so a renamed region or a value nobody uses any more is let go.
+    this.lists.clear();
+    this.strings.clear();
+    this.regions.clear();
     for (const candidate of fresh) this.put(candidate);
     return fresh.length;
   }
@@ -125,6 +129,8 @@ export class CandidateIndex {
   }
 
   private put(fresh: Candidate): void {
+    // A company read twice (two rows for one slug) must not stand twice in a need's set.
+    this.drop(fresh.slug);
     const candidate = this.shared(fresh);
     this.bySlug.set(candidate.slug, candidate);
     for (const product of candidate.products) {
@@ -143,7 +149,7 @@ export class CandidateIndex {
    */
   private shared(candidate: Candidate): Candidate {
     const list = <T extends string>(values: readonly T[]): T[] => {
-      const key = values.join('\u0000');
+      const key = `${values.length}\u0000${values.join('\u0000')}`;
       let known = this.lists.get(key);
       if (!known) {
         known = Object.freeze(values.map((value) => this.string(value)));
@@ -154,7 +160,7 @@ export class CandidateIndex {
     return {
       ...candidate,
       municipality: { code: this.string(candidate.municipality.code), name: this.string(candidate.municipality.name) },
-      region: this.regions.get(candidate.region.code) ?? this.remember(candidate.region),
+      region: this.region(candidate.region),
       regionsServed: list(candidate.regionsServed),
       sectors: list(candidate.sectors),
       languages: list(candidate.languages),
@@ -181,7 +187,9 @@ export class CandidateIndex {
     return value;
   }
 
-  private remember(region: Candidate['region']): Candidate['region'] {
+  private region(region: Candidate['region']): Candidate['region'] {
+    const known = this.regions.get(region.code);
+    if (known && known.name.da === region.name.da && known.name.en === region.name.en) return known;
     this.regions.set(region.code, region);
     return region;
   }

@@ -40,9 +40,9 @@ export interface MatchOptions {
 }
 
 /**
- * From an SME profile to ranked, explained providers and the fewest that cover every need:
- * one Cypher read for the SME's context, the providers' facts from the in-memory candidate
- * index, and pure ranking. Recording the demand is the use case's (src/use-cases).
+ * From an SME profile to ranked, explained providers and the fewest that cover every need: the
+ * SME's context from reference data kept in memory, the providers' facts from the in-memory
+ * candidate index, and pure ranking. Recording the demand is the use case's (src/use-cases).
  */
 export class Matcher {
   #reference: Promise<MatchReference> | undefined;
@@ -74,9 +74,15 @@ export class Matcher {
    */
   private async reference(profile: MatchProfile): Promise<MatchReference> {
     const reference = await this.#read();
-    if (!referenceLacks(reference, profile) || Date.now() - this.#referenceReadAt < REREAD_MS) return reference;
-    this.#reference = undefined;
-    return this.#read();
+    const age = Date.now() - this.#referenceReadAt;
+    if (age > REFRESH_MS || (referenceLacks(reference, profile) && age > REREAD_MS)) {
+      // Read again; until that read succeeds the reference in hand keeps serving.
+      this.#referenceReadAt = Date.now();
+      const fresh = loadMatchReference(this.executor);
+      this.#reference = fresh.catch(() => reference);
+      if (referenceLacks(reference, profile)) return this.#reference;
+    }
+    return reference;
   }
 
   #read(): Promise<MatchReference> {
@@ -91,4 +97,7 @@ export class Matcher {
   }
 }
 
+/** A profile naming something the reference lacks reads it again at most this often. */
 const REREAD_MS = 10_000;
+/** The reference is read again in the background this often, so a re-seed's renamed needs reach matches. */
+const REFRESH_MS = 10 * 60_000;

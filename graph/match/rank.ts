@@ -165,6 +165,8 @@ function languageBit(language: string): number {
 
 function planFor(context: MatchContext): Plan {
   const needs = chosenNeeds(context);
+  // Covered needs are bits of one 32-bit integer; a profile holds at most 15 (the API's limit).
+  if (needs.length > 31) throw new RangeError(`a match ranks for at most 31 needs, got ${needs.length}`);
   const ordinals = needs.map((need) => ordinal(NEED_ORDINALS, need));
   const bitOf = new Int32Array(NEED_ORDINALS.size);
   ordinals.forEach((value, index) => {

@@ -1,12 +1,5 @@
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import {
-  type DocumentNode,
-  GraphQLError,
-  type GraphQLSchema,
-  Kind,
-  type OperationDefinitionNode,
-  validate,
-} from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, getOperationAST, validate } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -51,11 +44,10 @@ export function useCostLimit(maxCost: number = MAX_COST): Plugin {
       const schema = args.schema as GraphQLSchema;
       const document = args.document as DocumentNode;
       const { variableValues, operationName } = args;
-      // An operation the schema has no root type for (a subscription) is GraphQL's to refuse.
-      const operations = document.definitions.filter(
-        (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
-      );
-      if (operations.some((operation) => !schema.getRootType(operation.operation))) return;
+      // Only the operation being run counts: another in the document (a subscription the schema has
+      // no root type for) must not excuse it. An operation without a root type is GraphQL's to refuse.
+      const operation = getOperationAST(document, operationName);
+      if (operation && !schema.getRootType(operation.operation)) return;
       const costly: GraphQLError[] = [];
       validate(schema, document, [
         createComplexityRule({

@@ -82,7 +82,8 @@ export interface FollowerOptions {
   /** Change-log entries older than this are pruned (hourly). */
   keepDays?: number;
   onError?: (error: unknown, phase: 'changes' | 'reconcile') => void;
-  onApplied?: (event: { source: 'changes' | 'reconcile' | 'reindex'; companies: number }) => void;
+  /** `rebuilt`: the read models were rebuilt whole (a reindex request, or a reconciliation that found much changed). */
+  onApplied?: (event: { source: 'changes' | 'reconcile' | 'reindex'; companies: number; rebuilt?: boolean }) => void;
 }
 
 export interface Follower {
@@ -141,7 +142,7 @@ export function followGraphChanges(
       documents: neo4j.int(entries[search] ?? 0),
       engine: search.replace('search:', ''),
     });
-    options.onApplied?.({ source: 'reindex', companies: -1 });
+    options.onApplied?.({ source: 'reindex', companies: -1, rebuilt: true });
     return true;
   };
 
@@ -176,9 +177,10 @@ export function followGraphChanges(
       for (const slug of previous.keys()) if (!fresh.has(slug)) differ.add(slug);
       const slugs = [...differ].sort();
       if (slugs.length === 0) return slugs;
-      if (slugs.length > Math.max(50, fresh.size * REBUILD_SHARE)) await rebuild();
+      const rebuilt = slugs.length > Math.max(50, fresh.size * REBUILD_SHARE);
+      if (rebuilt) await rebuild();
       else await refresh(slugs);
-      options.onApplied?.({ source: 'reconcile', companies: slugs.length });
+      options.onApplied?.({ source: 'reconcile', companies: slugs.length, rebuilt });
       return slugs;
     });
 

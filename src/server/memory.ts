@@ -17,12 +17,16 @@ import { runInNewContext } from 'node:vm';
  */
 let collect: ((options: object) => void) | undefined;
 
-export function releaseBuildMemory(): void {
+export function releaseBuildMemory({ serving = false } = {}): void {
   if (!collect) {
     v8.setFlagsFromString('--expose-gc');
     collect = runInNewContext('gc') as (options: object) => void;
   }
-  collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  // Before the server listens, the thorough (and blocking) collection; while it serves, one that
+  // runs alongside requests, so a rebuild never stalls them.
+  collect(
+    serving ? { type: 'major', execution: 'async' } : { type: 'major', execution: 'sync', flavor: 'last-resort' },
+  );
 }
 
 export function limitHeapGrowth(percent: number): void {

@@ -58,6 +58,24 @@ describe('the cost model counts list sizes', () => {
     console.info(`costly aliases refused in ${ms.toFixed(1)} ms`);
   });
 
+  it('counts the operation run even when the document also holds one the schema cannot run', async () => {
+    const query = `query Costly { ${Array.from({ length: 15 }, (_, i) => `a${i}: companies(limit: 100) { ${NESTED} }`).join(' ')} }
+      subscription Other { __typename }`;
+    const ask = async () => {
+      const response = await api.services.graphql(
+        new Request('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, operationName: 'Costly' }),
+        }),
+      );
+      return (await response.json()) as Result;
+    };
+    const { code, trips } = await refusal(ask);
+    expect(code).toBe('QUERY_TOO_COSTLY');
+    expect(trips).toBe(0);
+  });
+
   it('multiplies by the limit asked for, in the query or in a variable', async () => {
     const query = `query($limit: Int!) { companies(limit: $limit) { items { products { company { products { company { products { name } } } } } } } }`;
     expect((await refusal(() => api.query(query, { limit: 100 }))).code).toBe('QUERY_TOO_COSTLY');
