@@ -148,7 +148,7 @@ export async function startRuntime(
       onApplied: (event) => {
         log.info(event, 'read models updated from the graph');
         // A full rebuild leaves the old models' memory behind, as the first build did.
-        if (event.source === 'reindex' || event.rebuilt) releaseBuildMemory({ serving: true });
+        if (event.rebuilt) releaseBuildMemory({ serving: true });
       },
     });
 

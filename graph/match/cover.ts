@@ -204,7 +204,8 @@ function solve(ranked: RankedProvider[], needs: string[]): number[] {
   return chosen;
 }
 
-function popcount(value: number): number {
+/** How many bits are set. */
+export function popcount(value: number): number {
   let count = 0;
   for (let remaining = value; remaining !== 0; remaining &= remaining - 1) count += 1;
   return count;

@@ -48,10 +48,16 @@ export class Matcher {
   #reference: Promise<MatchReference> | undefined;
   #referenceReadAt = 0;
 
+  private readonly rereadMs: number;
+
+  /** `rereadMs`: how often at most a profile naming something the reference lacks reads it again. */
   constructor(
     private readonly executor: Executor,
     readonly candidates: CandidateIndex,
-  ) {}
+    options: { rereadMs?: number } = {},
+  ) {
+    this.rereadMs = options.rereadMs ?? REREAD_MS;
+  }
 
   async match(profile: MatchProfile, options: MatchOptions = {}): Promise<MatchResult & { context: MatchContext }> {
     const context = matchContext(await this.reference(profile), profile, options.now);
@@ -69,13 +75,13 @@ export class Matcher {
 
   /**
    * The reference, read once per process like the catalogue's taxonomy. A profile naming a need,
-   * municipality or sector it lacks reads it again (at most every REREAD_MS), so a re-seed that adds
+   * municipality or sector it lacks reads it again (at most every `rereadMs`), so a re-seed that adds
    * one is seen; otherwise the name is unknown and the match says so.
    */
   private async reference(profile: MatchProfile): Promise<MatchReference> {
     const reference = await this.#read();
     const age = Date.now() - this.#referenceReadAt;
-    if (age > REFRESH_MS || (referenceLacks(reference, profile) && age > REREAD_MS)) {
+    if (age > REFRESH_MS || (referenceLacks(reference, profile) && age >= this.rereadMs)) {
       // Read again; until that read succeeds the reference in hand keeps serving.
       this.#referenceReadAt = Date.now();
       const fresh = loadMatchReference(this.executor);
@@ -97,7 +103,7 @@ export class Matcher {
   }
 }
 
-/** A profile naming something the reference lacks reads it again at most this often. */
+/** By default a profile naming something the reference lacks reads it again at most this often. */
 const REREAD_MS = 10_000;
 /** The reference is read again in the background this often, so a re-seed's renamed needs reach matches. */
 const REFRESH_MS = 10 * 60_000;

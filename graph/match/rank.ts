@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SizeBand, Text } from '../model';
+import { popcount } from './cover';
 import { budgetLimit, RANKING_RULES } from './rules';
 import type {
   Candidate,
@@ -239,7 +240,6 @@ function packed(candidate: Candidate): Float64Array {
 function pointsOf(candidate: Candidate, plan: Plan): number {
   const products = packed(candidate);
   const { bitOf, limit, languageBit: spoken } = plan;
-  const priceRule = RULES.price;
   let mask = 0;
   let fit = false;
   let productSpeaks = false;
@@ -260,13 +260,8 @@ function pointsOf(candidate: Candidate, plan: Plan): number {
       remote ||= (flags & REMOTE) !== 0;
       productSpeaks ||= ((products[at + 2] as number) & spoken) !== 0;
       byName ||= (flags & MANY_LANGUAGES) !== 0;
-      // As pricePoints.
       const from = products[at + 1] as number;
-      const points = Number.isNaN(from)
-        ? priceRule.onRequest
-        : limit === null || from <= limit
-          ? priceRule.withinBudget
-          : priceRule.aboveBudget;
+      const points = priceRulePoints(Number.isNaN(from) ? null : from, limit);
       if (points > price) price = points;
     }
     at = end;
@@ -336,12 +331,6 @@ function distancePoints(candidate: Candidate, plan: Plan, remote: boolean): numb
   if (candidate.region.code === plan.region) return rule.sameRegion;
   if (candidate.regionsServed.includes(plan.region)) return rule.servesRegion;
   return remote && !plan.onsite ? rule.remoteDelivery : 0;
-}
-
-function popcount(value: number): number {
-  let count = 0;
-  for (let remaining = value; remaining !== 0; remaining &= remaining - 1) count += 1;
-  return count;
 }
 
 /**
@@ -775,9 +764,13 @@ function scorePrice({ products, limit }: Facts): ScoreComponent {
 }
 
 function pricePoints(product: CandidateProduct, limit: number | null): number {
+  return priceRulePoints(product.priceFromDkk, limit);
+}
+
+function priceRulePoints(priceFromDkk: number | null, limit: number | null): number {
   const rule = RULES.price;
-  if (product.priceFromDkk === null) return rule.onRequest;
-  return limit === null || product.priceFromDkk <= limit ? rule.withinBudget : rule.aboveBudget;
+  if (priceFromDkk === null) return rule.onRequest;
+  return limit === null || priceFromDkk <= limit ? rule.withinBudget : rule.aboveBudget;
 }
 
 /**

@@ -212,9 +212,65 @@ describe('anonymous demand signals', () => {
   });
 });
 
+describe('the reference a match is read against', () => {
+  it('is read again when a profile names what it lacks, so a sector added after the first match is known', async () => {
+    const executor = testExecutor();
+    const index = new CandidateIndex(executor);
+    const matcher = new Matcher(executor, index, { rereadMs: 0 });
+    const sector = `${uniquePrefix('match-sector')}`.toUpperCase();
+    const need = needs[0]?.slug as string;
+    expect((await matcher.match({ needs: [need], sector })).context.sectorName).toBeNull();
+    await operatorWrite('test.createSector', 'CREATE (:Sector {code: $code, key: $code, nameDa: $da, nameEn: $en})', {
+      code: sector,
+      da: 'Testsektor',
+      en: 'Test sector',
+    });
+    try {
+      expect((await matcher.match({ needs: [need], sector })).context.sectorName).toEqual({
+        da: 'Testsektor',
+        en: 'Test sector',
+      });
+      // A matcher that may not read again yet keeps what it has.
+      const patient = new Matcher(executor, index, { rereadMs: 3_600_000 });
+      await patient.match({ needs: [need] });
+      expect((await patient.match({ needs: [need], sector: `${sector}-X` })).context.sectorName).toBeNull();
+    } finally {
+      await operatorWrite('test.cleanupSector', 'MATCH (s:Sector {code: $code}) DELETE s', { code: sector });
+    }
+  });
+});
+
 describe('the match candidate index', () => {
   // Test companies here are written as an operator would, past the change log, so the suite's running server
   // does not pick them up for its own indexes while other test files read them; this index is refreshed explicitly.
+  it('holds a company read as two rows (two places) once, and lets it go whole when it leaves', async () => {
+    const executor = testExecutor();
+    const slug = uniquePrefix('match-twice');
+    const need = needs[0]?.slug as string;
+    await operatorWrite(
+      'test.createTwicePlaced',
+      `MATCH (a:Municipality {code: '751'}), (b:Municipality {code: '101'}), (n:Need {slug: $need})
+       CREATE (c:Company {slug: $slug, cvr: $cvr, name: 'Dobbeltsted ApS'})-[:LOCATED_IN]->(a), (c)-[:LOCATED_IN]->(b),
+              (c)-[:OFFERS]->(:Product {slug: $slug + '-p', name: 'Dobbeltydelse', status: 'active'})-[:ADDRESSES]->(n)`,
+      { slug, need, cvr: String(10_000_000 + Math.floor(Math.random() * 89_999_999)) },
+    );
+    const index = new CandidateIndex(executor);
+    try {
+      await index.loadAll();
+      expect(index.candidatesFor([need]).filter((c) => c.slug === slug)).toHaveLength(1);
+    } finally {
+      await operatorWrite(
+        'test.cleanupTwicePlaced',
+        'MATCH (c:Company {slug: $slug})-[:OFFERS]->(p) DETACH DELETE c, p',
+        {
+          slug,
+        },
+      );
+    }
+    await index.refresh([slug]);
+    expect(index.candidatesFor([need]).filter((c) => c.slug === slug)).toHaveLength(0);
+  });
+
   it('follows a company that appears, changes and disappears in the graph', async () => {
     const executor = testExecutor();
     const index = new CandidateIndex(executor);

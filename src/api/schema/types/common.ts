@@ -1,4 +1,5 @@
 import type { ObjectRef, SchemaTypes } from '@pothos/core';
+import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import type { Text } from '../../../../graph/model';
 import type { CodeName } from '../../../../graph/views';
@@ -7,6 +8,16 @@ import { PAGE_ITEMS } from '../../cost';
 import { builder } from '../builder';
 
 export { slugSchema } from '../../../../graph/slug';
+
+/**
+ * A listing retired or removed between the read that named it and the read of its profile (a
+ * concurrent approval or retirement): a coded, retryable answer instead of an internal error.
+ */
+export function retiredWhileRead(what: string, slug: string): GraphQLError {
+  return new GraphQLError(`${what} ${slug} was retired or removed while this request read it; ask again`, {
+    extensions: { code: 'CONFLICT' },
+  });
+}
 
 export const LocalizedText = builder.objectRef<Text>('LocalizedText').implement({
   authScopes: { public: true },

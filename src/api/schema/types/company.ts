@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import type { ListingFilter } from '../../../../graph/catalog';
 import type { CertificationView, CompanyProfile, CompanySummary, CompetenceView } from '../../../../graph/views';
 import { CERTIFICATION_TRUSTS } from '../../../../graph/vocabulary';
@@ -13,6 +12,7 @@ import {
   limitSchema,
   offsetSchema,
   pageRef,
+  retiredWhileRead,
   SizeBandEnum,
   slugSchema,
 } from './common';
@@ -28,11 +28,7 @@ export const CompanyRef = builder.objectRef<CompanyShape>('Company');
 async function profile(company: CompanyShape, context: GraphQLContext): Promise<CompanyProfile> {
   if (company.products && company.certifications) return company as CompanyProfile;
   const loaded = await context.loaders.companyProfile.load(company.slug);
-  // Retired or removed between the page's read and this one (a concurrent approval): a coded, retryable answer.
-  if (!loaded)
-    throw new GraphQLError(`company ${company.slug} was retired or removed while this request read it; ask again`, {
-      extensions: { code: 'CONFLICT' },
-    });
+  if (!loaded) throw retiredWhileRead('company', company.slug);
   return loaded;
 }
 

@@ -14,7 +14,7 @@ import { matchProviders } from '../../../use-cases/match-providers';
 import { pageComplexity } from '../../cost';
 import { selectsOnly } from '../../selection';
 import { builder } from '../builder';
-import { enumValuesNamed, LocalizedText, SizeBandEnum, slugSchema } from './common';
+import { enumValuesNamed, LocalizedText, retiredWhileRead, SizeBandEnum, slugSchema } from './common';
 import { CompanyRef, type CompanyShape } from './company';
 import { ProductRef, type ProductShape } from './product';
 
@@ -76,11 +76,11 @@ const ScoreComponentRef = builder.objectRef<ScoreComponent>('ScoreComponent').im
   }),
 });
 
-/** A ranked provider with its match's context (its explanation is written when read, so it is wrapped, not copied). */
 /** Company and product fields a ranked provider's candidate facts hold (graph/match/candidates.ts). */
 const CANDIDATE_COMPANY_FIELDS = new Set(['slug', 'name', 'website']);
 const CANDIDATE_PRODUCT_FIELDS = new Set(['slug', 'name']);
 
+/** A ranked provider with its match's context (its explanation is written when read, so it is wrapped, not copied). */
 type ProviderShape = { provider: RankedProvider; context: MatchContext };
 
 const needNames = (context: MatchContext, slugs: string[]) =>
@@ -101,7 +101,7 @@ const RankedProviderRef = builder.objectRef<ProviderShape>('RankedProvider').imp
           return { slug: candidate.slug, name: candidate.name, website: candidate.website } as CompanyShape;
         }
         const company = await loaders.companyProfile.load(candidate.slug);
-        if (!company) throw new Error(`company ${candidate.slug} disappeared during a match`);
+        if (!company) throw retiredWhileRead('company', candidate.slug);
         return company;
       },
     }),

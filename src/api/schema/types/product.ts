@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import type { ProductProfile, ProductSummary } from '../../../../graph/views';
 import { readProductProfile } from '../../../use-cases/read-profile';
 import type { GraphQLContext } from '../../context';
@@ -13,6 +12,7 @@ import {
   PricingModelEnum,
   ProductKindEnum,
   pageRef,
+  retiredWhileRead,
   slugSchema,
 } from './common';
 import { CompanyRef, ListingFilterInput, toListingFilter } from './company';
@@ -25,11 +25,7 @@ export const ProductRef = builder.objectRef<ProductShape>('Product');
 async function profile(product: ProductShape, context: GraphQLContext): Promise<ProductProfile> {
   if (product.company && product.needs && product.categories) return product as ProductProfile;
   const loaded = await context.loaders.productProfile.load(product.slug);
-  // Retired or removed between the page's read and this one (a concurrent approval): a coded, retryable answer.
-  if (!loaded)
-    throw new GraphQLError(`product ${product.slug} was retired or removed while this request read it; ask again`, {
-      extensions: { code: 'CONFLICT' },
-    });
+  if (!loaded) throw retiredWhileRead('product', product.slug);
   return loaded;
 }
 

@@ -1,8 +1,8 @@
-import { GraphQLError } from 'graphql';
 import type { ProvenanceView } from '../../../../graph/views';
 import { LISTING_SOURCES } from '../../../../graph/vocabulary';
 import type { GraphQLContext } from '../../context';
 import { builder } from '../builder';
+import { retiredWhileRead } from './common';
 import { CompanyRef, type CompanyShape, CompetenceRef, HeldCertificationRef } from './company';
 import { ProductRef, type ProductShape } from './product';
 
@@ -60,11 +60,7 @@ async function versioned(
     return { version: listing.version, provenance: listing.provenance };
   }
   const loaded = await load(listing.slug);
-  // Retired or removed between the page's read and this one (a concurrent approval): a coded, retryable answer.
-  if (!loaded)
-    throw new GraphQLError(`listing ${listing.slug} was retired or removed while this request read it; ask again`, {
-      extensions: { code: 'CONFLICT' },
-    });
+  if (!loaded) throw retiredWhileRead('listing', listing.slug);
   return loaded;
 }
 
