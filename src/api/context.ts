@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
+import { COMPANY_PARTS, type CompanyPart, type PartialCompanyProfile } from '../../graph/catalog';
 import type { CompanyProfile, ProductProfile } from '../../graph/views';
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { ApiServices } from '../services';
@@ -19,6 +20,11 @@ export interface GraphQLContext {
     companyProfile: DataLoader<string, CompanyProfile | null>;
     productProfile: DataLoader<string, ProductProfile | null>;
   };
+  /**
+   * A company with only the profile parts a resolver will show (graph/catalog.ts COMPANY_PARTS);
+   * every call made while one level of the query resolves is one round trip together.
+   */
+  companyWith(slug: string, parts: Iterable<CompanyPart>): Promise<PartialCompanyProfile | null>;
   /** The use cases' view of the loaders. */
   profiles: ProfileSource;
   visitor: Visitor | undefined;
@@ -58,6 +64,44 @@ function bySlug<T extends { slug: string }>(load: (slugs: readonly string[]) => 
   );
 }
 
+/** The key of a company's own properties, read with any part. */
+const DETAILS = 'details';
+
+/**
+ * Loads companies by (slug, part). The batch reads each slug once with the union of the parts its
+ * keys ask for, so the fields of one level of a query still cost one round trip, and a part asked
+ * for again later in the request comes from the loader's cache.
+ */
+function companyParts(services: ApiServices) {
+  const loader = new DataLoader<string, PartialCompanyProfile | null>(
+    async (keys) => {
+      const slugs = new Set<string>();
+      const parts = new Set<CompanyPart>();
+      for (const key of keys) {
+        const [part, slug] = key.split('\u0000') as [string, string];
+        slugs.add(slug);
+        if (part !== DETAILS) parts.add(part as CompanyPart);
+      }
+      const found = new Map(
+        (await services.catalog.companyProfilesWith([...slugs], parts)).map((company) => [company.slug, company]),
+      );
+      return keys.map((key) => found.get(key.slice(key.indexOf('\u0000') + 1)) ?? null);
+    },
+    { maxBatchSize: 500 },
+  );
+  return async (slug: string, parts: Iterable<CompanyPart>): Promise<PartialCompanyProfile | null> => {
+    const wanted = COMPANY_PARTS.filter((part) => new Set(parts).has(part));
+    const loaded = await Promise.all(
+      (wanted.length ? wanted : [DETAILS]).map((part) => loader.load(`${part}\u0000${slug}`)),
+    );
+    if (loaded.some((company) => company === null)) return null;
+    // Parts read in different batches come back as different objects: one company with all of them.
+    return loaded.length === 1 || loaded.every((company) => company === loaded[0])
+      ? (loaded[0] as PartialCompanyProfile)
+      : Object.assign({}, ...loaded);
+  };
+}
+
 export function createContext(services: ApiServices, server: GraphQLServerContext = {}): GraphQLContext {
   const log = server.log ?? services.log;
   const loaders = {
@@ -72,6 +116,7 @@ export function createContext(services: ApiServices, server: GraphQLServerContex
     admitMutation: server.admitMutation,
     sessionWithoutCsrfHeader: server.sessionWithoutCsrfHeader ?? false,
     loaders,
+    companyWith: companyParts(services),
     profiles: {
       company: (slug) => loaders.companyProfile.load(slug),
       product: (slug) => loaders.productProfile.load(slug),

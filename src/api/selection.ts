@@ -27,3 +27,24 @@ export function selectsOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string
   };
   return info.fieldNodes.every((node) => within(node.selectionSet));
 }
+
+/**
+ * The names of the fields asked for under the resolved field, through fragments and aliases, in
+ * every place the field is asked in the request (directives not evaluated, as in selectsOnly).
+ */
+export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode | undefined) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        collect(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) collect(node.selectionSet);
+  return names;
+}

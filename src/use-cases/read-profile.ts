@@ -14,7 +14,10 @@ export interface ProfileSource {
  * Someone reads a company's or a product's public profile (its page, GraphQL `company` and
  * `product`). A value that cannot be a slug cannot name a listing: null without a query.
  */
-export function readCompanyProfile(source: ProfileSource, slug: string | undefined): Promise<CompanyProfile | null> {
+export function readCompanyProfile<T = CompanyProfile>(
+  source: { company(slug: string): Promise<T | null> },
+  slug: string | undefined,
+): Promise<T | null> {
   return isSlug(slug) ? source.company(slug) : Promise.resolve(null);
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Catalog } from '../../graph/catalog';
 import { createExecutor } from '../../graph/executor';
 import { freePort } from '../../graph/local-neo4j/free-port';
@@ -154,6 +154,63 @@ describe('GraphQL API over the real Neo4j', () => {
         { slug: product.slug },
       );
       expect(product.needs.map((need) => need.slug)).toEqual(own.data?.product.needs.map((need) => need.slug));
+    }
+  });
+
+  it('reads only the profile parts a query selects, through fragments, and the rest when a later level asks', async () => {
+    const [row] = await testExecutor().read<{ slug: string }>(
+      'test.companyWithEverything',
+      `MATCH (c:Company)-[:OFFERS]->(:Product {status: 'active'}) WHERE NOT c.slug STARTS WITH 't-'
+         AND EXISTS { (c)-[:HOLDS]->(:Certification) } AND EXISTS { (c)-[:PARTNER_OF]-(:Company) }
+       RETURN c.slug AS slug ORDER BY slug LIMIT 1`,
+    );
+    const slug = row?.slug as string;
+    const full = await api.services.catalog.companyBySlug(slug);
+    const reads = vi.spyOn(api.services.catalog, 'companyProfilesWith');
+    const partsRead = () => reads.mock.calls.map(([slugs, parts]) => ({ slugs: [...slugs], parts: [...parts].sort() }));
+    try {
+      type Answer = { company: Record<string, unknown> };
+      const narrow = await api.query<Answer>(
+        'query($slug: String!) { company(slug: $slug) { name products { slug needs { slug } } } }',
+        { slug },
+      );
+      expect(narrow.errors).toBeUndefined();
+      expect(partsRead()).toEqual([{ slugs: [slug], parts: ['products'] }]);
+      expect(narrow.data?.company.products).toEqual(
+        full?.products.map((p) => ({ slug: p.slug, needs: p.needs.map((n) => ({ slug: n.slug })) })),
+      );
+
+      reads.mockClear();
+      const fragments = await api.query<Answer>(
+        `query($slug: String!) { company(slug: $slug) { ...Facts } }
+         fragment Facts on Company { email ... on Company { certifications { code } } partners { slug } }`,
+        { slug },
+      );
+      expect(fragments.errors).toBeUndefined();
+      expect(partsRead()).toEqual([{ slugs: [slug], parts: ['certifications', 'partners'] }]);
+      expect(fragments.data?.company).toEqual({
+        email: full?.email,
+        certifications: full?.certifications.map((c) => ({ code: c.code })),
+        partners: full?.partners.map((p) => ({ slug: p.slug })),
+      });
+
+      // A company reached from a product is read with what its own selection asks for, in one batch.
+      reads.mockClear();
+      const product = full?.products[0]?.slug;
+      const nested = await api.query<{ product: { company: Record<string, unknown> } }>(
+        'query($p: String!) { product(slug: $p) { company { slug address competences { code } needs { slug } } } }',
+        { p: product },
+      );
+      expect(nested.errors).toBeUndefined();
+      expect(partsRead()).toEqual([{ slugs: [slug], parts: ['competences', 'needs'] }]);
+      expect(nested.data?.product.company).toEqual({
+        slug,
+        address: full?.address,
+        competences: full?.competences.map((c) => ({ code: c.code })),
+        needs: full?.needs.map((n) => ({ slug: n.slug })),
+      });
+    } finally {
+      reads.mockRestore();
     }
   });
 

@@ -1,9 +1,16 @@
-import type { ListingFilter } from '../../../../graph/catalog';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  COMPANY_PARTS,
+  type CompanyPart,
+  type ListingFilter,
+  type PartialCompanyProfile,
+} from '../../../../graph/catalog';
 import type { CertificationView, CompanyProfile, CompanySummary, CompetenceView } from '../../../../graph/views';
 import { CERTIFICATION_TRUSTS } from '../../../../graph/vocabulary';
 import { readCompanyProfile } from '../../../use-cases/read-profile';
 import type { GraphQLContext } from '../../context';
 import { pageComplexity } from '../../cost';
+import { selectedFields } from '../../selection';
 import { builder } from '../builder';
 import {
   CodeNameRef,
@@ -25,11 +32,44 @@ export type CompanyShape = CompanySummary & Partial<CompanyProfile>;
 
 export const CompanyRef = builder.objectRef<CompanyShape>('Company');
 
-async function profile(company: CompanyShape, context: GraphQLContext): Promise<CompanyProfile> {
-  if (company.products && company.certifications) return company as CompanyProfile;
-  const loaded = await context.loaders.companyProfile.load(company.slug);
+/**
+ * A profile part of a company (its products, certifications, …): held already when the company was
+ * read with it, otherwise read now, batched with the other companies of the same level.
+ */
+async function partOf<P extends CompanyPart>(
+  company: CompanyShape,
+  context: GraphQLContext,
+  part: P,
+): Promise<CompanyProfile[P]> {
+  const held = company[part];
+  if (held !== undefined) return held as CompanyProfile[P];
+  const value = (await context.companyWith(company.slug, [part]))?.[part];
+  if (value === undefined) throw retiredWhileRead('company', company.slug);
+  return value as CompanyProfile[P];
+}
+
+/** The company's own properties a listing summary lacks (address, contact, founded, …). */
+async function details(company: CompanyShape, context: GraphQLContext): Promise<PartialCompanyProfile> {
+  if (company.updatedAt !== undefined) return company as PartialCompanyProfile;
+  const loaded = await context.companyWith(company.slug, []);
   if (!loaded) throw retiredWhileRead('company', company.slug);
   return loaded;
+}
+
+const PART_NAMES: ReadonlySet<string> = new Set(COMPANY_PARTS);
+
+/**
+ * A company read for the resolved field with the profile parts its selection asks for and no
+ * others: the query plan follows the selection (`company(slug) { name products { … } }` reads
+ * the company and its products, not its certifications, partners and competences).
+ */
+export function companyFor(
+  context: GraphQLContext,
+  slug: string,
+  info: GraphQLResolveInfo,
+): Promise<PartialCompanyProfile | null> {
+  const parts = [...selectedFields(info)].filter((name): name is CompanyPart => PART_NAMES.has(name));
+  return context.companyWith(slug, parts);
 }
 
 const CertificationTrustEnum = builder.enumType('CertificationTrust', {
@@ -85,35 +125,35 @@ CompanyRef.implement({
     languages: t.exposeStringList('languages'),
     website: t.exposeString('website'),
     sample: t.exposeBoolean('sample', { description: 'True for the fictional sample ecosystem.' }),
-    address: t.string({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).address }),
-    postcode: t.string({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).postcode }),
-    email: t.string({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).email }),
-    phone: t.string({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).phone }),
-    founded: t.int({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).founded }),
-    employees: t.int({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).employees }),
+    address: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).address }),
+    postcode: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).postcode }),
+    email: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).email }),
+    phone: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).phone }),
+    founded: t.int({ resolve: async (c, _a, ctx) => (await details(c, ctx)).founded }),
+    employees: t.int({ resolve: async (c, _a, ctx) => (await details(c, ctx)).employees }),
     customerSizeBands: t.field({
       type: [SizeBandEnum],
-      resolve: async (c, _a, ctx) => (await profile(c, ctx)).customerSizeBands,
+      resolve: async (c, _a, ctx) => (await details(c, ctx)).customerSizeBands,
     }),
-    regionsServed: t.field({ type: [RegionRef], resolve: async (c, _a, ctx) => (await profile(c, ctx)).regionsServed }),
-    sectors: t.field({ type: [CodeNameRef], resolve: async (c, _a, ctx) => (await profile(c, ctx)).sectors }),
-    competences: t.field({ type: [CompetenceRef], resolve: async (c, _a, ctx) => (await profile(c, ctx)).competences }),
+    regionsServed: t.field({ type: [RegionRef], resolve: (c, _a, ctx) => partOf(c, ctx, 'regionsServed') }),
+    sectors: t.field({ type: [CodeNameRef], resolve: (c, _a, ctx) => partOf(c, ctx, 'sectors') }),
+    competences: t.field({ type: [CompetenceRef], resolve: (c, _a, ctx) => partOf(c, ctx, 'competences') }),
     certifications: t.field({
       type: [HeldCertificationRef],
-      resolve: async (c, _a, ctx) => (await profile(c, ctx)).certifications,
+      resolve: (c, _a, ctx) => partOf(c, ctx, 'certifications'),
     }),
     products: t.field({
       type: [ProductRef],
       description: 'Active products and services.',
-      resolve: async (c, _a, ctx) => (await profile(c, ctx)).products,
+      resolve: (c, _a, ctx) => partOf(c, ctx, 'products'),
     }),
     needs: t.field({
       type: [NeedSummaryRef],
       description: 'SME needs its products address.',
-      resolve: async (c, _a, ctx) => (await profile(c, ctx)).needs,
+      resolve: (c, _a, ctx) => partOf(c, ctx, 'needs'),
     }),
-    partners: t.field({ type: [PartnerRef], resolve: async (c, _a, ctx) => (await profile(c, ctx)).partners }),
-    updatedAt: t.string({ resolve: async (c, _a, ctx) => (await profile(c, ctx)).updatedAt }),
+    partners: t.field({ type: [PartnerRef], resolve: (c, _a, ctx) => partOf(c, ctx, 'partners') }),
+    updatedAt: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).updatedAt }),
   }),
 });
 
@@ -142,7 +182,8 @@ builder.queryFields((t) => ({
     type: CompanyRef,
     nullable: true,
     args: { slug: t.arg.string({ required: true, validate: slugSchema }) },
-    resolve: (_root, { slug }, { profiles }) => readCompanyProfile(profiles, slug),
+    resolve: (_root, { slug }, context, info) =>
+      readCompanyProfile({ company: (known) => companyFor(context, known, info) }, slug),
   }),
   companies: t.field({
     authScopes: { public: true },

@@ -27,10 +27,10 @@ const ListingConfirmationRef = builder.objectRef<ListingConfirmation>('ListingCo
   }),
 });
 
-const companyConfirmedAt = async (company: CompanyShape, { loaders }: GraphQLContext) =>
+const companyConfirmedAt = async (company: CompanyShape, { companyWith }: GraphQLContext) =>
   company.confirmedAt !== undefined
     ? company.confirmedAt
-    : ((await loaders.companyProfile.load(company.slug))?.confirmedAt ?? null);
+    : ((await companyWith(company.slug, []))?.confirmedAt ?? null);
 const productConfirmedAt = async (product: ProductShape, { loaders }: GraphQLContext) =>
   product.confirmedAt !== undefined
     ? product.confirmedAt

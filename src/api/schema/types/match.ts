@@ -15,7 +15,7 @@ import { pageComplexity } from '../../cost';
 import { selectsOnly } from '../../selection';
 import { builder } from '../builder';
 import { enumValuesNamed, LocalizedText, retiredWhileRead, SizeBandEnum, slugSchema } from './common';
-import { CompanyRef, type CompanyShape } from './company';
+import { CompanyRef, type CompanyShape, companyFor } from './company';
 import { ProductRef, type ProductShape } from './product';
 
 const BudgetBandEnum = builder.enumType('BudgetBand', {
@@ -94,13 +94,13 @@ const RankedProviderRef = builder.objectRef<ProviderShape>('RankedProvider').imp
     maxScore: t.float({ resolve: () => RANKING_RULES.totalMax }),
     company: t.field({
       type: CompanyRef,
-      resolve: async (p, _a, { loaders }, info) => {
+      resolve: async (p, _a, context, info) => {
         const { candidate } = p.provider;
         // The match already holds these: a query asking only for them reads no profile.
         if (selectsOnly(info, CANDIDATE_COMPANY_FIELDS)) {
           return { slug: candidate.slug, name: candidate.name, website: candidate.website } as CompanyShape;
         }
-        const company = await loaders.companyProfile.load(candidate.slug);
+        const company = await companyFor(context, candidate.slug, info);
         if (!company) throw retiredWhileRead('company', candidate.slug);
         return company;
       },

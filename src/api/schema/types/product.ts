@@ -15,7 +15,7 @@ import {
   retiredWhileRead,
   slugSchema,
 } from './common';
-import { CompanyRef, ListingFilterInput, toListingFilter } from './company';
+import { CompanyRef, companyFor, ListingFilterInput, toListingFilter } from './company';
 import { NeedSummaryRef } from './need';
 
 export type ProductShape = ProductSummary & Partial<ProductProfile>;
@@ -45,9 +45,9 @@ ProductRef.implement({
     status: t.exposeString('status'),
     company: t.field({
       type: CompanyRef,
-      resolve: async (p, _a, ctx) => {
+      resolve: async (p, _a, ctx, info) => {
         if (p.company) return p.company;
-        return (await ctx.loaders.companyProfile.load(p.companySlug)) ?? (await profile(p, ctx)).company;
+        return (await companyFor(ctx, p.companySlug, info)) ?? (await profile(p, ctx)).company;
       },
     }),
     needs: t.field({

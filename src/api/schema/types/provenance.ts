@@ -64,8 +64,8 @@ async function versioned(
   return loaded;
 }
 
-const companyFacts = (company: CompanyShape, { loaders }: GraphQLContext) =>
-  versioned(company, (slug) => loaders.companyProfile.load(slug));
+const companyFacts = (company: CompanyShape, { companyWith }: GraphQLContext) =>
+  versioned(company, (slug) => companyWith(slug, []));
 const productFacts = (product: ProductShape, { loaders }: GraphQLContext) =>
   versioned(product, (slug) => loaders.productProfile.load(slug));
 

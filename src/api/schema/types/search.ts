@@ -13,7 +13,7 @@ import { searchListings } from '../../../use-cases/search-listings';
 import { FACET_VALUES, PAGE_ITEMS, pageComplexity } from '../../cost';
 import { builder } from '../builder';
 import { codeListSchema, LocalizedText, limitSchema, offsetSchema, SizeBandEnum } from './common';
-import { CompanyRef } from './company';
+import { CompanyRef, companyFor } from './company';
 import { ProductRef } from './product';
 
 const SearchSortEnum = builder.enumType('SearchSort', { values: SEARCH_SORTS });
@@ -63,7 +63,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
     company: t.field({
       type: CompanyRef,
       nullable: true,
-      resolve: (hit, _a, { loaders }) => loaders.companyProfile.load(hit.document.companySlug),
+      resolve: (hit, _a, context, info) => companyFor(context, hit.document.companySlug, info),
     }),
     product: t.field({
       type: ProductRef,
