@@ -8,6 +8,7 @@ import type {
   CompanyProfile,
   CompanySummary,
   CsfFunctionNode,
+  NeedSummary,
   NeedView,
   ProductProfile,
   ProductSummary,
@@ -54,7 +55,11 @@ const provenance = (v: string) => `{source: ${v}.source, submittedBy: ${v}.submi
   submittedAt: toString(${v}.submittedAt), approvedBy: ${v}.approvedBy, approvedAt: toString(${v}.approvedAt)}`;
 
 const codeName = (v: string) => `{code: ${v}.code, name: {da: ${v}.nameDa, en: ${v}.nameEn}}`;
-const NEED_SUMMARY = '{slug: n.slug, name: {da: n.nameDa, en: n.nameEn}, summary: {da: n.summaryDa, en: n.summaryEn}}';
+/**
+ * A listing's needs are read as slugs: names and summaries come from the needs catalogue, which is
+ * read once per process (Catalog.needs), so profiles carry no repeated need texts.
+ */
+const NEED_SLUG = 'n.slug';
 
 /**
  * The parts of a company profile that each take a traversal of their own. A reader names the parts
@@ -63,6 +68,9 @@ const NEED_SUMMARY = '{slug: n.slug, name: {da: n.nameDa, en: n.nameEn}, summary
  * needs about a fifth of that. The company's own properties (address, contact, founded, …) are
  * always read: they cost no traversal.
  */
+/** How soon a listing naming a need the catalogue lacks may have the catalogue read again. */
+const NEEDS_REREAD_MS = 10_000;
+
 export const COMPANY_PARTS = [
   'regionsServed',
   'sectors',
@@ -91,9 +99,9 @@ const COMPANY_PART_CYPHER: Record<CompanyPart, string> = {
     verifiedByUser: h.verifiedByUser, provenance: ${provenance('h')},
     trust: ${HOLDING_TRUST}}]`,
   products: `[(c)-[:OFFERS]->(p:Product) WHERE p.status = 'active' | {${PRODUCT_SUMMARY_FIELDS},
-    needs: [(p)-[:ADDRESSES]->(n:Need) | ${NEED_SUMMARY}]}]`,
+    needs: [(p)-[:ADDRESSES]->(n:Need) | ${NEED_SLUG}]}]`,
   partners: '[(c)-[:PARTNER_OF]-(o:Company) | {slug: o.slug, name: o.name}]',
-  needs: `COLLECT { MATCH (c)-[:OFFERS]->(p:Product {status: 'active'})-[:ADDRESSES]->(n:Need) RETURN DISTINCT ${NEED_SUMMARY} }`,
+  needs: `COLLECT { MATCH (c)-[:OFFERS]->(p:Product {status: 'active'})-[:ADDRESSES]->(n:Need) RETURN DISTINCT ${NEED_SLUG} }`,
 };
 
 /** Company profiles with the given parts for a batch of slugs; unknown slugs are simply absent. */
@@ -124,7 +132,7 @@ MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
 RETURN {${PRODUCT_SUMMARY_FIELDS},
   updatedAt: toString(p.updatedAt), confirmedAt: toString(c.confirmedAt), version: p.version,
   provenance: ${provenance('p')},
-  needs: [(p)-[:ADDRESSES]->(n:Need) | ${NEED_SUMMARY}],
+  needs: [(p)-[:ADDRESSES]->(n:Need) | ${NEED_SLUG}],
   categories: [(p)-[:IN_CATEGORY]->(cat:Category) | ${codeName('cat')}],
   csfCategories: [(p)-[:COVERS]->(csf:CsfCategory) | ${codeName('csf')}],
   regulations: [(p)-[:HELPS_COMPLY]->(reg:Regulation) | ${codeName('reg')}],
@@ -283,6 +291,9 @@ const labelMap = (items: CodeName[]): Record<string, Text> =>
 export class Catalog {
   private taxonomyCache: Promise<Taxonomy> | undefined;
   private needsCache: Promise<Array<Omit<NeedView, 'providerCount'>>> | undefined;
+  private needIndexCache: Promise<Map<string, NeedSummary>> | undefined;
+  /** When the needs catalogue was last read (ms since the epoch). */
+  private needsReadAt = 0;
 
   /**
    * @param providerCounts companies with an active product per need slug. The match candidate
@@ -311,21 +322,57 @@ export class Catalog {
       cypher = companyProfilesQuery(key ? (key.split(',') as CompanyPart[]) : []);
       this.profileQueries.set(key, cypher);
     }
-    const rows = await this.executor.read<{ company: PartialCompanyProfile }>('catalog.companyProfiles', cypher, {
-      slugs,
-    });
+    type Row = Omit<PartialCompanyProfile, 'products' | 'needs'> & {
+      products?: Array<ProductSummary & { needs: string[] }>;
+      needs?: string[];
+    };
+    const rows = await this.executor.read<{ company: Row }>('catalog.companyProfiles', cypher, { slugs });
+    const needs = await this.needSummaries(
+      rows.flatMap(({ company }) => [...(company.needs ?? []), ...(company.products ?? []).flatMap((p) => p.needs)]),
+    );
     // Parts not asked for stay absent (not undefined-valued), so profiles read in parts can be merged.
-    return rows.map(({ company }) => {
+    return rows.map(({ company: row }) => {
+      const { products, needs: needSlugs, ...rest } = row;
+      const company: PartialCompanyProfile = rest;
       company.regionsServed?.sort(byCode);
       company.sectors?.sort(byCode);
       company.competences?.sort((a, b) => b.headcount - a.headcount || byCode(a, b));
       company.certifications?.sort(byCode);
-      for (const product of company.products ?? []) product.needs.sort(bySlug);
-      company.products?.sort(byName);
       company.partners?.sort(byName);
-      company.needs?.sort((a, b) => a.name.da.localeCompare(b.name.da, 'da'));
+      if (products) {
+        company.products = products
+          .map((product) => ({ ...product, needs: needs(product.needs).sort(bySlug) }))
+          .sort(byName);
+      }
+      if (needSlugs) company.needs = needs(needSlugs).sort((a, b) => a.name.da.localeCompare(b.name.da, 'da'));
       return company;
     });
+  }
+
+  /**
+   * Need summaries for slugs read from listings, from the needs catalogue. A slug the catalogue
+   * lacks (a need added since it was read) has it read again, at most every 10 s; a need that is
+   * still unknown is left out.
+   */
+  private async needSummaries(slugs: readonly string[]): Promise<(slugs: readonly string[]) => NeedSummary[]> {
+    let known = await this.needIndex();
+    if (slugs.some((slug) => !known.has(slug)) && Date.now() - this.needsReadAt > NEEDS_REREAD_MS) {
+      this.needsCache = undefined;
+      this.needIndexCache = undefined;
+      known = await this.needIndex();
+    }
+    return (some) => some.flatMap((slug) => known.get(slug) ?? []);
+  }
+
+  private needIndex(): Promise<Map<string, NeedSummary>> {
+    this.needIndexCache ??= this.needs().then(
+      (needs) => new Map(needs.map(({ slug, name, summary }) => [slug, { slug, name, summary }])),
+      (error) => {
+        this.needIndexCache = undefined;
+        throw error;
+      },
+    );
+    return this.needIndexCache;
   }
 
   async companyBySlug(slug: string): Promise<CompanyProfile | null> {
@@ -334,12 +381,12 @@ export class Catalog {
 
   async productProfiles(slugs: readonly string[]): Promise<ProductProfile[]> {
     if (slugs.length === 0) return [];
-    const rows = await this.executor.read<{ product: ProductProfile }>('catalog.productProfiles', PRODUCT_PROFILES, {
-      slugs,
-    });
+    type Row = Omit<ProductProfile, 'needs'> & { needs: string[] };
+    const rows = await this.executor.read<{ product: Row }>('catalog.productProfiles', PRODUCT_PROFILES, { slugs });
+    const needs = await this.needSummaries(rows.flatMap(({ product }) => product.needs));
     return rows.map(({ product }) => ({
       ...product,
-      needs: product.needs.sort(bySlug),
+      needs: needs(product.needs).sort(bySlug),
       categories: product.categories.sort(byCode),
       csfCategories: product.csfCategories.sort(byCode),
       regulations: product.regulations.sort(byCode),
@@ -385,7 +432,10 @@ export class Catalog {
   async needs(): Promise<NeedView[]> {
     this.needsCache ??= this.executor
       .read<{ need: Omit<NeedView, 'providerCount'> }>('catalog.needs', NEEDS)
-      .then((rows) => rows.map(({ need }) => need))
+      .then((rows) => {
+        this.needsReadAt = Date.now();
+        return rows.map(({ need }) => need);
+      })
       .catch((error) => {
         this.needsCache = undefined;
         throw error;

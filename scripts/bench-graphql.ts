@@ -23,8 +23,9 @@ import { BENCH_PRODUCTION_ENV } from './bench/production-env';
  * hand-written, parameterised Cypher query through the executor that returns exactly the fields
  * asked for; for `search` the search engine call the resolver makes (no Cypher); for `match` the
  * match use case called in-process (reference data kept in memory and the in-memory candidate
- * index); these two are measured again with the floor served as plain JSON over the same HTTP
- * server (rows marked ·http), so with several clients both sides wait in the same queue. Every
+ * index). These two and `company(slug)` are measured again with the floor served as plain JSON
+ * over the same HTTP server (rows marked ·http): what GraphQL itself adds, apart from HTTP, and
+ * with several clients both sides wait in the same queue. Every
  * answer pair is checked equal, shaped alike; a mismatch stops the run.
  * It prints p50/p95 per side and their ratio, for `--clients` concurrent loops (default 1).
  *
@@ -60,10 +61,10 @@ const analyst = await analystToken(services);
 const plainFloors = new Map<string, (args: never) => Promise<unknown>>();
 
 const server = createServer(async (req, res) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
   const plain = req.url?.startsWith('/floor/') ? plainFloors.get(req.url.slice('/floor/'.length)) : undefined;
   if (plain) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
     const answer = await plain(JSON.parse(Buffer.concat(chunks).toString('utf8')) as never);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
@@ -85,16 +86,14 @@ const server = createServer(async (req, res) => {
     }
     viewer = found;
   }
-  const response = await services.graphql(
-    new Request(`http://localhost${req.url}`, {
-      method: req.method,
-      headers: { 'content-type': 'application/json' },
-      body: Buffer.concat(chunks),
-    }),
-    { viewer },
-  );
-  res.writeHead(response.status, { 'content-type': 'application/json' });
-  res.end(await response.text());
+  // yoga's Node adapter, as the server's /graphql route calls it (src/server/graphql.ts).
+  const response = await services.yoga.handleNodeRequestAndResponse(req, res, { viewer });
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  res.writeHead(response.status, headers);
+  res.end(Buffer.from(await response.arrayBuffer()));
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -409,6 +408,7 @@ function overHttp<A>(comparison: Comparison<A>, key: string): Comparison<A> {
 
 const workloads = [
   measured(company, runs),
+  measured(overHttp(company, 'company'), runs),
   measured(products, runs),
   measured(companiesPage, runs),
   measured(search, runs),

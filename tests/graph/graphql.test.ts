@@ -7,7 +7,7 @@ import { CandidateIndex } from '../../graph/match/candidates';
 import { printSchemaText } from '../../src/api/schema/print';
 import { createGraphQLServer } from '../../src/api/yoga';
 import { testApi } from '../support/api';
-import { closeTestExecutor, testExecutor } from '../support/graph';
+import { closeTestExecutor, operatorWrite, testExecutor } from '../support/graph';
 
 type Api = Awaited<ReturnType<typeof testApi>>;
 let api: Api;
@@ -138,6 +138,8 @@ describe('GraphQL API over the real Neo4j', () => {
        WHERE NOT c.slug STARTS WITH 't-' RETURN c.slug AS slug ORDER BY slug LIMIT 1`,
     );
     type Company = { company: { products: Array<{ slug: string; needs: Array<{ slug: string }> }> } };
+    // Need names come from the needs catalogue, read once per process; here it is read already.
+    await api.services.catalog.needs();
     const before = api.services.executor.counter.roundTrips;
     const result = await api.query<Company>(
       'query($slug: String!) { company(slug: $slug) { name products { name slug needs { name { da } slug } } } }',
@@ -211,6 +213,44 @@ describe('GraphQL API over the real Neo4j', () => {
       });
     } finally {
       reads.mockRestore();
+    }
+  });
+
+  it('names a need added after the needs catalogue was read once the catalogue may be read again', async () => {
+    const catalog = new Catalog(testExecutor(), () => new Map());
+    const [row] = await testExecutor().read<{ company: string; product: string }>(
+      'test.activeProduct',
+      `MATCH (c:Company)-[:OFFERS]->(p:Product {status: 'active'}) WHERE NOT c.slug STARTS WITH 't-'
+       RETURN c.slug AS company, p.slug AS product ORDER BY product LIMIT 1`,
+    );
+    const slug = 't-need-added-late';
+    await catalog.needs();
+    await operatorWrite(
+      'test.addNeed',
+      `MATCH (p:Product {slug: $product})
+       CREATE (p)-[:ADDRESSES]->(:Need {slug: $slug, nameDa: 'Sen behov', nameEn: 'Late need', summaryDa: 'S', summaryEn: 'S'})`,
+      { product: row?.product, slug },
+    );
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now');
+    try {
+      const needsOf = async () =>
+        (await catalog.companyProfilesWith([row?.company as string], ['products']))[0]?.products
+          ?.find((p) => p.slug === row?.product)
+          ?.needs.map((n) => n.slug);
+      // Within 10 s of the last read the catalogue is not read again: the unknown need is left out.
+      clock.mockReturnValue(now + 1_000);
+      expect(await needsOf()).not.toContain(slug);
+      clock.mockReturnValue(now + 11_000);
+      expect(await needsOf()).toContain(slug);
+      expect((await catalog.productProfiles([row?.product as string]))[0]?.needs).toContainEqual({
+        slug,
+        name: { da: 'Sen behov', en: 'Late need' },
+        summary: { da: 'S', en: 'S' },
+      });
+    } finally {
+      clock.mockRestore();
+      await operatorWrite('test.removeNeed', 'MATCH (n:Need {slug: $slug}) DETACH DELETE n', { slug });
     }
   });
 
