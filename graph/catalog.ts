@@ -37,19 +37,24 @@ export interface Page<T> {
   items: T[];
 }
 
-const COMPANY_SUMMARY_FIELDS = `
+const COMPANY_DESCRIPTION = '{da: c.descriptionDa, en: c.descriptionEn}';
+const PRODUCT_DESCRIPTION = '{da: p.descriptionDa, en: p.descriptionEn}';
+
+/** A company's summary without its description, the one long text in it. */
+const COMPANY_SUMMARY_FACTS = `
   slug: c.slug, cvr: c.cvr, name: c.name, legalForm: c.legalForm,
-  description: {da: c.descriptionDa, en: c.descriptionEn},
   city: c.city, sizeBand: c.sizeBand, languages: c.languages, website: c.website, sample: c.sample,
   municipality: {code: m.code, name: m.name, regionCode: r.code},
   region: {code: r.code, name: r.name, nameEn: r.nameEn}`;
+const COMPANY_SUMMARY_FIELDS = `${COMPANY_SUMMARY_FACTS}, description: ${COMPANY_DESCRIPTION}`;
 
-const PRODUCT_SUMMARY_FIELDS = `
+/** A product's summary without its description. */
+const PRODUCT_SUMMARY_FACTS = `
   slug: p.slug, name: p.name, kind: p.kind,
-  description: {da: p.descriptionDa, en: p.descriptionEn},
   pricingModel: p.pricingModel, priceFromDkk: p.priceFromDkk, delivery: p.delivery,
   languages: p.languages, smeFit: p.smeFit, status: p.status,
   companySlug: c.slug, companyName: c.name`;
+const PRODUCT_SUMMARY_FIELDS = `${PRODUCT_SUMMARY_FACTS}, description: ${PRODUCT_DESCRIPTION}`;
 
 const provenance = (v: string) => `{source: ${v}.source, submittedBy: ${v}.submittedBy,
   submittedAt: toString(${v}.submittedAt), approvedBy: ${v}.approvedBy, approvedAt: toString(${v}.approvedAt)}`;
@@ -61,17 +66,18 @@ const codeName = (v: string) => `{code: ${v}.code, name: {da: ${v}.nameDa, en: $
  */
 const NEED_SLUG = 'n.slug';
 
-/**
- * The parts of a company profile that each take a traversal of their own. A reader names the parts
- * it will show (GraphQL: the fields its selection asks for), and the read traverses only those:
- * the full profile at 10,000 companies costs Neo4j about 900 db hits, a company with its products'
- * needs about a fifth of that. The company's own properties (address, contact, founded, …) are
- * always read: they cost no traversal.
- */
 /** How soon a listing naming a need the catalogue lacks may have the catalogue read again. */
 const NEEDS_REREAD_MS = 10_000;
 
+/**
+ * The parts of a company profile that each take a traversal of their own, or a long text. A reader
+ * names the parts it will show (GraphQL: the fields its selection asks for), and the read traverses
+ * and carries only those: the full profile at 10,000 companies costs Neo4j about 900 db hits, a
+ * company with its products' needs about a fifth of that. The company's other properties (address,
+ * contact, founded, …) are always read: they are short and cost no traversal.
+ */
 export const COMPANY_PARTS = [
+  'description',
   'regionsServed',
   'sectors',
   'competences',
@@ -81,11 +87,22 @@ export const COMPANY_PARTS = [
   'needs',
 ] as const;
 export type CompanyPart = (typeof COMPANY_PARTS)[number];
+/** Besides the profile's own parts: its products' descriptions (with `products`). */
+export const PRODUCT_DESCRIPTIONS = 'productDescriptions';
+export type CompanyReadPart = CompanyPart | typeof PRODUCT_DESCRIPTIONS;
+export const READ_PARTS: readonly CompanyReadPart[] = [...COMPANY_PARTS, PRODUCT_DESCRIPTIONS];
 
-/** A profile read with some of its parts: the parts not asked for are absent. */
-export type PartialCompanyProfile = Omit<CompanyProfile, CompanyPart> & Partial<Pick<CompanyProfile, CompanyPart>>;
+/**
+ * A profile read with some of its parts: the parts not asked for are absent, and so are its
+ * products' descriptions unless asked for.
+ */
+export type PartialCompanyProfile = Omit<CompanyProfile, CompanyPart> &
+  Partial<Omit<Pick<CompanyProfile, CompanyPart>, 'products'>> & {
+    products?: Array<Omit<CompanyProfile['products'][number], 'description'> & { description?: Text }>;
+  };
 
-const COMPANY_PART_CYPHER: Record<CompanyPart, string> = {
+const COMPANY_PART_CYPHER: Record<Exclude<CompanyPart, 'products'>, string> = {
+  description: COMPANY_DESCRIPTION,
   regionsServed: '[(c)-[:SERVES]->(sr:Region) | {code: sr.code, name: sr.name, nameEn: sr.nameEn}]',
   sectors: `[(c)-[:EXPERIENCED_IN]->(s:Sector) | ${codeName('s')}]`,
   competences: `[(c)-[hc:HAS_COMPETENCE]->(sk:Skill) |
@@ -98,22 +115,23 @@ const COMPANY_PART_CYPHER: Record<CompanyPart, string> = {
     certificateNumber: h.certificateNumber, issuer: h.issuer, verificationMethod: h.verificationMethod,
     verifiedByUser: h.verifiedByUser, provenance: ${provenance('h')},
     trust: ${HOLDING_TRUST}}]`,
-  products: `[(c)-[:OFFERS]->(p:Product) WHERE p.status = 'active' | {${PRODUCT_SUMMARY_FIELDS},
-    needs: [(p)-[:ADDRESSES]->(n:Need) | ${NEED_SLUG}]}]`,
   partners: '[(c)-[:PARTNER_OF]-(o:Company) | {slug: o.slug, name: o.name}]',
   needs: `COLLECT { MATCH (c)-[:OFFERS]->(p:Product {status: 'active'})-[:ADDRESSES]->(n:Need) RETURN DISTINCT ${NEED_SLUG} }`,
 };
 
 /** Company profiles with the given parts for a batch of slugs; unknown slugs are simply absent. */
-export function companyProfilesQuery(parts: Iterable<CompanyPart>): string {
+export function companyProfilesQuery(parts: Iterable<CompanyReadPart>): string {
   const wanted = new Set(parts);
-  const projections = COMPANY_PARTS.filter((part) => wanted.has(part)).map(
-    (part) => `,\n  ${part}: ${COMPANY_PART_CYPHER[part]}`,
-  );
+  const projections = COMPANY_PARTS.filter((part) => wanted.has(part)).map((part) => {
+    if (part !== 'products') return `,\n  ${part}: ${COMPANY_PART_CYPHER[part]}`;
+    const description = wanted.has(PRODUCT_DESCRIPTIONS) ? `, description: ${PRODUCT_DESCRIPTION}` : '';
+    return `,\n  products: [(c)-[:OFFERS]->(p:Product) WHERE p.status = 'active' | {${PRODUCT_SUMMARY_FACTS}${description},
+    needs: [(p)-[:ADDRESSES]->(n:Need) | ${NEED_SLUG}]}]`;
+  });
   return `
 UNWIND $slugs AS slug
 MATCH (c:Company {slug: slug})-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
-RETURN {${COMPANY_SUMMARY_FIELDS},
+RETURN {${COMPANY_SUMMARY_FACTS},
   address: c.address, postcode: c.postcode, email: c.email, phone: c.phone,
   founded: c.founded, employees: c.employees, customerSizeBands: c.customerSizeBands,
   updatedAt: toString(c.updatedAt), confirmedAt: toString(c.confirmedAt), version: c.version,
@@ -122,7 +140,7 @@ RETURN {${COMPANY_SUMMARY_FIELDS},
 }
 
 /** Full company profiles for a batch of slugs; unknown slugs are simply absent. */
-export const COMPANY_PROFILES = companyProfilesQuery(COMPANY_PARTS);
+export const COMPANY_PROFILES = companyProfilesQuery(READ_PARTS);
 
 /** Full product profiles (with their company) for a batch of slugs. */
 export const PRODUCT_PROFILES = `
@@ -300,7 +318,7 @@ export class Catalog {
    * index keeps these current in memory; counting them in Cypher took ~0.5 s per page at 10,000
    * companies.
    */
-  /** The profile query per set of parts, built once (at most 2^7 of them). */
+  /** The profile query per set of parts, built once (at most 2^9 of them). */
   private readonly profileQueries = new Map<string, string>();
 
   constructor(
@@ -309,21 +327,24 @@ export class Catalog {
   ) {}
 
   async companyProfiles(slugs: readonly string[]): Promise<CompanyProfile[]> {
-    return (await this.companyProfilesWith(slugs, COMPANY_PARTS)) as CompanyProfile[];
+    return (await this.companyProfilesWith(slugs, READ_PARTS)) as CompanyProfile[];
   }
 
   /** Profiles with only the given parts (see COMPANY_PARTS); one round trip for the whole batch. */
-  async companyProfilesWith(slugs: readonly string[], parts: Iterable<CompanyPart>): Promise<PartialCompanyProfile[]> {
+  async companyProfilesWith(
+    slugs: readonly string[],
+    parts: Iterable<CompanyReadPart>,
+  ): Promise<PartialCompanyProfile[]> {
     if (slugs.length === 0) return [];
     const wanted = new Set(parts);
-    const key = COMPANY_PARTS.filter((part) => wanted.has(part)).join(',');
+    const key = READ_PARTS.filter((part) => wanted.has(part)).join(',');
     let cypher = this.profileQueries.get(key);
     if (!cypher) {
-      cypher = companyProfilesQuery(key ? (key.split(',') as CompanyPart[]) : []);
+      cypher = companyProfilesQuery(key ? (key.split(',') as CompanyReadPart[]) : []);
       this.profileQueries.set(key, cypher);
     }
     type Row = Omit<PartialCompanyProfile, 'products' | 'needs'> & {
-      products?: Array<ProductSummary & { needs: string[] }>;
+      products?: Array<Omit<ProductSummary, 'description'> & { description?: Text; needs: string[] }>;
       needs?: string[];
     };
     const rows = await this.executor.read<{ company: Row }>('catalog.companyProfiles', cypher, { slugs });

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import { COMPANY_PARTS, type CompanyPart, type PartialCompanyProfile } from '../../graph/catalog';
+import { type CompanyReadPart, type PartialCompanyProfile, READ_PARTS } from '../../graph/catalog';
 import type { CompanyProfile, ProductProfile } from '../../graph/views';
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { ApiServices } from '../services';
@@ -24,7 +24,7 @@ export interface GraphQLContext {
    * A company with only the profile parts a resolver will show (graph/catalog.ts COMPANY_PARTS);
    * every call made while one level of the query resolves is one round trip together.
    */
-  companyWith(slug: string, parts: Iterable<CompanyPart>): Promise<PartialCompanyProfile | null>;
+  companyWith(slug: string, parts: Iterable<CompanyReadPart>): Promise<PartialCompanyProfile | null>;
   /** The use cases' view of the loaders. */
   profiles: ProfileSource;
   visitor: Visitor | undefined;
@@ -76,11 +76,11 @@ function companyParts(services: ApiServices) {
   const loader = new DataLoader<string, PartialCompanyProfile | null>(
     async (keys) => {
       const slugs = new Set<string>();
-      const parts = new Set<CompanyPart>();
+      const parts = new Set<CompanyReadPart>();
       for (const key of keys) {
         const [part, slug] = key.split('\u0000') as [string, string];
         slugs.add(slug);
-        if (part !== DETAILS) parts.add(part as CompanyPart);
+        if (part !== DETAILS) parts.add(part as CompanyReadPart);
       }
       const found = new Map(
         (await services.catalog.companyProfilesWith([...slugs], parts)).map((company) => [company.slug, company]),
@@ -89,8 +89,9 @@ function companyParts(services: ApiServices) {
     },
     { maxBatchSize: 500 },
   );
-  return async (slug: string, parts: Iterable<CompanyPart>): Promise<PartialCompanyProfile | null> => {
-    const wanted = COMPANY_PARTS.filter((part) => new Set(parts).has(part));
+  return async (slug: string, parts: Iterable<CompanyReadPart>): Promise<PartialCompanyProfile | null> => {
+    const asked = new Set(parts);
+    const wanted = READ_PARTS.filter((part) => asked.has(part));
     const loaded = await Promise.all(
       (wanted.length ? wanted : [DETAILS]).map((part) => loader.load(`${part}\u0000${slug}`)),
     );

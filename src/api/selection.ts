@@ -31,20 +31,23 @@ export function selectsOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string
 /**
  * The names of the fields asked for under the resolved field, through fragments and aliases, in
  * every place the field is asked in the request (directives not evaluated, as in selectsOnly).
+ * With `depth` 2 the fields asked for under those come too, as `products.description`.
  */
-export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+export function selectedFields(info: GraphQLResolveInfo, depth = 1): Set<string> {
   const names = new Set<string>();
-  const seen = new Set<string>();
-  const collect = (selectionSet: SelectionSetNode | undefined) => {
+  const collect = (selectionSet: SelectionSetNode | undefined, prefix: string, level: number, seen: Set<string>) => {
     for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      if (selection.kind === Kind.FIELD) {
+        const name = `${prefix}${selection.name.value}`;
+        names.add(name);
+        if (level < depth) collect(selection.selectionSet, `${name}.`, level + 1, new Set());
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet, prefix, level, seen);
       else if (!seen.has(selection.name.value)) {
         seen.add(selection.name.value);
-        collect(info.fragments[selection.name.value]?.selectionSet);
+        collect(info.fragments[selection.name.value]?.selectionSet, prefix, level, seen);
       }
     }
   };
-  for (const node of info.fieldNodes) collect(node.selectionSet);
+  for (const node of info.fieldNodes) collect(node.selectionSet, '', 1, new Set());
   return names;
 }

@@ -82,6 +82,8 @@ describe('the cost model counts list sizes', () => {
     const small = await api.query<{ companies: { items: unknown[] } }>(query, { limit: 1 });
     expect(small.errors).toBeUndefined();
     expect(small.data?.companies.items).toHaveLength(1);
+    // Costs are kept per document and limit (src/api/cost.ts): the small one kept does not excuse the large.
+    expect((await refusal(() => api.query(query, { limit: 100 }))).code).toBe('QUERY_TOO_COSTLY');
   });
 
   it('lets a full page of companies with their products and needs through', async () => {

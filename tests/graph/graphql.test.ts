@@ -196,6 +196,19 @@ describe('GraphQL API over the real Neo4j', () => {
         partners: full?.partners.map((p) => ({ slug: p.slug })),
       });
 
+      // Long texts are read only when asked for: the company's description and its products'.
+      reads.mockClear();
+      const texts = await api.query<Answer>(
+        'query($slug: String!) { company(slug: $slug) { description { da } products { slug description { en } } } }',
+        { slug },
+      );
+      expect(texts.errors).toBeUndefined();
+      expect(partsRead()).toEqual([{ slugs: [slug], parts: ['description', 'productDescriptions', 'products'] }]);
+      expect(texts.data?.company).toEqual({
+        description: { da: full?.description.da },
+        products: full?.products.map((p) => ({ slug: p.slug, description: { en: p.description.en } })),
+      });
+
       // A company reached from a product is read with what its own selection asks for, in one batch.
       reads.mockClear();
       const product = full?.products[0]?.slug;

@@ -2,10 +2,12 @@ import type { GraphQLResolveInfo } from 'graphql';
 import {
   COMPANY_PARTS,
   type CompanyPart,
+  type CompanyReadPart,
   type ListingFilter,
   type PartialCompanyProfile,
+  PRODUCT_DESCRIPTIONS,
 } from '../../../../graph/catalog';
-import type { CertificationView, CompanyProfile, CompanySummary, CompetenceView } from '../../../../graph/views';
+import type { CertificationView, CompanySummary, CompetenceView } from '../../../../graph/views';
 import { CERTIFICATION_TRUSTS } from '../../../../graph/vocabulary';
 import { readCompanyProfile } from '../../../use-cases/read-profile';
 import type { GraphQLContext } from '../../context';
@@ -27,8 +29,11 @@ import { NeedSummaryRef } from './need';
 import { ProductRef } from './product';
 import { MunicipalityRef, RegionRef } from './taxonomy';
 
-/** A company as listed (summary) or fully loaded (profile); missing profile fields come through the batch loader. */
-export type CompanyShape = CompanySummary & Partial<CompanyProfile>;
+/**
+ * A company as listed (summary) or loaded with some or all of its profile parts (its description
+ * among them); a missing part comes through the batch loader.
+ */
+export type CompanyShape = Omit<CompanySummary, 'description'> & Partial<PartialCompanyProfile>;
 
 export const CompanyRef = builder.objectRef<CompanyShape>('Company');
 
@@ -40,12 +45,13 @@ async function partOf<P extends CompanyPart>(
   company: CompanyShape,
   context: GraphQLContext,
   part: P,
-): Promise<CompanyProfile[P]> {
+  alsoRead: readonly CompanyReadPart[] = [],
+): Promise<NonNullable<PartialCompanyProfile[P]>> {
   const held = company[part];
-  if (held !== undefined) return held as CompanyProfile[P];
-  const value = (await context.companyWith(company.slug, [part]))?.[part];
+  if (held !== undefined) return held as NonNullable<PartialCompanyProfile[P]>;
+  const value = (await context.companyWith(company.slug, [part, ...alsoRead]))?.[part];
   if (value === undefined) throw retiredWhileRead('company', company.slug);
-  return value as CompanyProfile[P];
+  return value as NonNullable<PartialCompanyProfile[P]>;
 }
 
 /** The company's own properties a listing summary lacks (address, contact, founded, …). */
@@ -68,7 +74,9 @@ export function companyFor(
   slug: string,
   info: GraphQLResolveInfo,
 ): Promise<PartialCompanyProfile | null> {
-  const parts = [...selectedFields(info)].filter((name): name is CompanyPart => PART_NAMES.has(name));
+  const selected = selectedFields(info, 2);
+  const parts: CompanyReadPart[] = [...selected].filter((name): name is CompanyPart => PART_NAMES.has(name));
+  if (selected.has('products.description')) parts.push(PRODUCT_DESCRIPTIONS);
   return context.companyWith(slug, parts);
 }
 
@@ -117,7 +125,7 @@ CompanyRef.implement({
     cvr: t.exposeString('cvr', { description: 'Danish CVR number (8 digits).' }),
     name: t.exposeString('name'),
     legalForm: t.exposeString('legalForm'),
-    description: t.field({ type: LocalizedText, resolve: (c) => c.description }),
+    description: t.field({ type: LocalizedText, resolve: (c, _a, ctx) => partOf(c, ctx, 'description') }),
     city: t.exposeString('city'),
     municipality: t.field({ type: MunicipalityRef, resolve: (c) => c.municipality }),
     region: t.field({ type: RegionRef, resolve: (c) => c.region }),
@@ -145,7 +153,8 @@ CompanyRef.implement({
     products: t.field({
       type: [ProductRef],
       description: 'Active products and services.',
-      resolve: (c, _a, ctx) => partOf(c, ctx, 'products'),
+      resolve: (c, _a, ctx, info) =>
+        partOf(c, ctx, 'products', selectedFields(info).has('description') ? [PRODUCT_DESCRIPTIONS] : []),
     }),
     needs: t.field({
       type: [NeedSummaryRef],

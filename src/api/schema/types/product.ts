@@ -18,7 +18,8 @@ import {
 import { CompanyRef, companyFor, ListingFilterInput, toListingFilter } from './company';
 import { NeedSummaryRef } from './need';
 
-export type ProductShape = ProductSummary & Partial<ProductProfile>;
+/** A product as listed, as one of a company's (its description only when asked for), or fully loaded. */
+export type ProductShape = Omit<ProductSummary, 'description'> & Partial<ProductProfile>;
 
 export const ProductRef = builder.objectRef<ProductShape>('Product');
 
@@ -36,7 +37,10 @@ ProductRef.implement({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
     kind: t.field({ type: ProductKindEnum, resolve: (p) => p.kind }),
-    description: t.field({ type: LocalizedText, resolve: (p) => p.description }),
+    description: t.field({
+      type: LocalizedText,
+      resolve: async (p, _a, ctx) => p.description ?? (await profile(p, ctx)).description,
+    }),
     pricingModel: t.field({ type: PricingModelEnum, resolve: (p) => p.pricingModel }),
     priceFromDkk: t.exposeInt('priceFromDkk', { nullable: true, description: 'Lowest price in DKK; null on request.' }),
     delivery: t.field({ type: [DeliveryEnum], resolve: (p) => p.delivery }),
