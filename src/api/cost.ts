@@ -96,7 +96,11 @@ class CostCache {
       entry = { variables: costVariables(schema, document), costs: new Map() };
       this.byDocument.set(document, entry);
     }
-    const key = JSON.stringify([operationName, entry.variables.map((name) => variableValues[name] ?? null)]);
+    // An absent variable (its default applies) and one given as null can cost differently.
+    const key = JSON.stringify([
+      operationName,
+      entry.variables.map((name) => (name in variableValues ? [variableValues[name]] : [])),
+    ]);
     let cost = entry.costs.get(key);
     if (cost === undefined) {
       cost = computeCost(schema, document, operationName, variableValues);
