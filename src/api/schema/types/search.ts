@@ -74,10 +74,12 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   }),
 });
 
+/** A facet value with what its label is looked up from, only when a client asks for the label. */
 interface FacetValue {
   value: string;
   count: number;
-  label: Text | null;
+  facet: FacetName;
+  taxonomy: Taxonomy;
 }
 
 const FacetValueRef = builder.objectRef<FacetValue>('FacetValue').implement({
@@ -85,7 +87,11 @@ const FacetValueRef = builder.objectRef<FacetValue>('FacetValue').implement({
   fields: (t) => ({
     value: t.exposeString('value'),
     count: t.exposeInt('count'),
-    label: t.field({ type: LocalizedText, nullable: true, resolve: (v) => v.label }),
+    label: t.field({
+      type: LocalizedText,
+      nullable: true,
+      resolve: (v) => facetLabel(v.taxonomy, v.facet, v.value),
+    }),
   }),
 });
 
@@ -159,7 +165,7 @@ builder.queryFields((t) => ({
       const facets = FACETS.map((name) => ({
         name,
         values: Object.entries(result.facets[name] ?? {})
-          .map(([value, count]) => ({ value, count, label: facetLabel(taxonomy, name, value) }))
+          .map(([value, count]): FacetValue => ({ value, count, facet: name, taxonomy }))
           .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
       }));
       return { total: result.total, hits: result.hits, facets, tookMs: result.tookMs };
