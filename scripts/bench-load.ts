@@ -23,6 +23,14 @@ const companies = intArg('companies', 10_000);
 /** Flags for the server's node, e.g. --node-flags "--max-semi-space-size=8" to compare V8 settings. */
 const nodeFlagsArg = process.argv.indexOf('--node-flags');
 const nodeFlags = nodeFlagsArg >= 0 ? (process.argv[nodeFlagsArg + 1] ?? '').split(/\s+/).filter(Boolean) : [];
+/** Environment for the server process, e.g. --server-env "MALLOC_ARENA_MAX=2" to compare allocator settings. */
+const serverEnvArg = process.argv.indexOf('--server-env');
+const serverEnv = Object.fromEntries(
+  (serverEnvArg >= 0 ? (process.argv[serverEnvArg + 1] ?? '') : '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
 /** At the end, a heap snapshot of the server and a summary of what holds its memory. */
 const heapSummary = process.argv.includes('--heap-summary');
 const clients = intArg('clients', 8);
@@ -54,6 +62,7 @@ const server = await startBenchServer(
   {
     RATE_LIMIT_GRAPHQL: '100000000',
     RATE_LIMIT_FORMS: '100000000',
+    ...serverEnv,
   },
   heapSummary ? [...nodeFlags, '--heapsnapshot-signal=SIGUSR2'] : nodeFlags,
 );

@@ -30,7 +30,9 @@ export async function startBenchServer(
   const port = await freePort();
   const logFile = path.join(tmpdir(), `cyberkort-${name}-${process.pid}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(ROOT, 'src', 'server.ts')], {
+  // As scripts/cyberkort.sh and the Dockerfile start the server; `nodeFlags` and `env` come after, so they win.
+  const serverFlags = ['--max-semi-space-size=8', ...nodeFlags];
+  const child = spawn(process.execPath, [...serverFlags, '--import', 'tsx', path.join(ROOT, 'src', 'server.ts')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -47,6 +49,7 @@ export async function startBenchServer(
       NEO4J_DATABASE: 'neo4j',
       MEILI_URL: '',
       SEED_SAMPLE: 'false',
+      MALLOC_ARENA_MAX: '2',
       ...env,
     },
   });

@@ -104,6 +104,21 @@ describe('the Dockerfile', () => {
     expect(cmdIndex).toBeGreaterThan(userIndex);
   });
 
+  it('starts the server with the memory settings npm start uses', () => {
+    const semiSpace = (text: string) => text.match(/--max-semi-space-size=(\d+)/)?.[1];
+    const arenas = (text: string) => text.match(/MALLOC_ARENA_MAX[=:-]+"?(\d+)/)?.[1];
+    const script = read('scripts/cyberkort.sh');
+    const cmd = finalStage.filter((instruction) => instruction.keyword === 'CMD').at(-1)?.args ?? '';
+    const env = finalStage
+      .filter((instruction) => instruction.keyword === 'ENV')
+      .map((instruction) => instruction.args)
+      .join(' ');
+    expect(semiSpace(cmd)).toBeDefined();
+    expect(semiSpace(cmd)).toBe(semiSpace(script));
+    expect(arenas(env)).toBeDefined();
+    expect(arenas(env)).toBe(arenas(script));
+  });
+
   it('gives that user no write access to the app it runs', () => {
     for (const instruction of finalStage) {
       if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
