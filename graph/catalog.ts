@@ -376,6 +376,8 @@ export class Catalog {
    * still unknown is left out.
    */
   private async needSummaries(slugs: readonly string[]): Promise<(slugs: readonly string[]) => NeedSummary[]> {
+    // A read that named no need (a company's address, its version) does not wait for the catalogue.
+    if (slugs.length === 0) return () => [];
     let known = await this.needIndex();
     if (slugs.some((slug) => !known.has(slug)) && Date.now() - this.needsReadAt > NEEDS_REREAD_MS) {
       this.needsCache = undefined;

@@ -29,7 +29,11 @@ const serverEnv = Object.fromEntries(
   (serverEnvArg >= 0 ? (process.argv[serverEnvArg + 1] ?? '') : '')
     .split(/\s+/)
     .filter(Boolean)
-    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new Error(`--server-env takes NAME=value pairs, not "${pair}"`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
 );
 /** At the end, a heap snapshot of the server and a summary of what holds its memory. */
 const heapSummary = process.argv.includes('--heap-summary');

@@ -1,6 +1,12 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import { type CompanyReadPart, type PartialCompanyProfile, READ_PARTS } from '../../graph/catalog';
+import {
+  COMPANY_PARTS,
+  type CompanyReadPart,
+  type PartialCompanyProfile,
+  PRODUCT_DESCRIPTIONS,
+  READ_PARTS,
+} from '../../graph/catalog';
 import type { CompanyProfile, ProductProfile } from '../../graph/views';
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { ApiServices } from '../services';
@@ -82,6 +88,8 @@ function companyParts(services: ApiServices) {
         slugs.add(slug);
         if (part !== DETAILS) parts.add(part as CompanyReadPart);
       }
+      // Products' descriptions come with the products: asked for alone they would read nothing.
+      if (parts.has(PRODUCT_DESCRIPTIONS)) parts.add('products');
       const found = new Map(
         (await services.catalog.companyProfilesWith([...slugs], parts)).map((company) => [company.slug, company]),
       );
@@ -96,11 +104,28 @@ function companyParts(services: ApiServices) {
       (wanted.length ? wanted : [DETAILS]).map((part) => loader.load(`${part}\u0000${slug}`)),
     );
     if (loaded.some((company) => company === null)) return null;
-    // Parts read in different batches come back as different objects: one company with all of them.
-    return loaded.length === 1 || loaded.every((company) => company === loaded[0])
-      ? (loaded[0] as PartialCompanyProfile)
-      : Object.assign({}, ...loaded);
+    const [first, ...others] = loaded as PartialCompanyProfile[];
+    if (!first || others.every((company) => company === first)) return first ?? null;
+    return mergeParts(first, others);
   };
+}
+
+/**
+ * One company from reads made in different batches: the first read's own properties (so its
+ * version goes with them), each part from the first read that holds it, and products from a
+ * read that holds their descriptions when one does.
+ */
+function mergeParts(first: PartialCompanyProfile, others: PartialCompanyProfile[]): PartialCompanyProfile {
+  const merged: PartialCompanyProfile = { ...first };
+  const target = merged as Record<string, unknown>;
+  for (const other of others) {
+    for (const part of COMPANY_PARTS) {
+      if (target[part] === undefined && other[part] !== undefined) target[part] = other[part];
+    }
+    const described = (company: PartialCompanyProfile) => company.products?.some((p) => p.description !== undefined);
+    if (other.products && !described(merged) && described(other)) merged.products = other.products;
+  }
+  return merged;
 }
 
 export function createContext(services: ApiServices, server: GraphQLServerContext = {}): GraphQLContext {

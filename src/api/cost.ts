@@ -26,11 +26,22 @@ export const LIST_ESTIMATE = 10;
 export const FACET_VALUE_ESTIMATE = 20;
 export const MAX_COST = 50_000;
 
+/**
+ * A cost computed from the field's arguments, naming the ones it reads: a cost is kept per the
+ * values of those alone (CostCache). A cost function that names none is kept per all of them.
+ */
+export function costFrom<F extends (args: never) => unknown>(
+  reads: readonly string[],
+  cost: F,
+): F & { reads: readonly string[] } {
+  return Object.assign(cost, { reads });
+}
+
 /** A paginated field: everything under it is multiplied by the page size asked for. */
-export const pageComplexity = (args: { limit?: number | null }) => ({
+export const pageComplexity = costFrom(['limit'], (args: { limit?: number | null }) => ({
   field: 1,
   multiplier: Math.max(1, args.limit ?? 1),
-});
+}));
 /** The page's item list under a paginated field: already counted by the field's multiplier. */
 export const PAGE_ITEMS = { field: 1, multiplier: 1 };
 export const FACET_VALUES = { field: 1, multiplier: FACET_VALUE_ESTIMATE };
@@ -74,16 +85,19 @@ export function useCostLimit(maxCost: number = MAX_COST): Plugin {
 
 /** Costs kept per document for this many variable combinations, then forgotten. */
 const COSTS_PER_DOCUMENT = 1_000;
+/** Keys longer than this (variables holding large inputs) are not kept. */
+const MAX_KEY_LENGTH = 256;
 
 /**
  * The cost of an operation, computed once per document and the values of the variables it can
- * depend on. A field's cost depends on the variables only through the arguments of fields whose
- * complexity is a function of them (a page's `limit`), so a document's other variables (a slug, a
- * search text) are left out of the key: `company(slug: $slug)` is costed once, not per company.
+ * depend on. A field's cost depends on the variables only through the arguments its cost function
+ * reads (a page's `limit`; every argument of a function that does not say, see costFrom), so a
+ * document's other variables (a slug, a search text) are left out of the key:
+ * `company(slug: $slug)` is costed once, not per company.
  * Computing it walks the whole document against the schema, a fifth of a millisecond per request.
  */
 class CostCache {
-  private readonly byDocument = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number | null> }>();
+  private readonly byDocument = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
 
   of(
     schema: GraphQLSchema,
@@ -99,11 +113,14 @@ class CostCache {
     // An absent variable (its default applies) and one given as null can cost differently.
     const key = JSON.stringify([
       operationName,
-      entry.variables.map((name) => (name in variableValues ? [variableValues[name]] : [])),
+      entry.variables.map((name) => (Object.hasOwn(variableValues, name) ? [variableValues[name]] : [])),
     ]);
-    let cost = entry.costs.get(key);
-    if (cost === undefined) {
-      cost = computeCost(schema, document, operationName, variableValues);
+    const kept = entry.costs.get(key);
+    if (kept !== undefined) return kept;
+    const cost = computeCost(schema, document, operationName, variableValues);
+    // An operation that could not be costed (a variable GraphQL will refuse) is not kept: another
+    // request with the same key may carry valid variables. Nor is a long key (a large filter).
+    if (cost !== null && key.length <= MAX_KEY_LENGTH) {
       if (entry.costs.size >= COSTS_PER_DOCUMENT) entry.costs.clear();
       entry.costs.set(key, cost);
     }
@@ -121,7 +138,9 @@ function costVariables(schema: GraphQLSchema, document: DocumentNode): string[] 
       Field(node) {
         const complexity = typeInfo.getFieldDef()?.extensions?.complexity;
         if (typeof complexity !== 'function') return;
+        const reads = (complexity as { reads?: readonly string[] }).reads;
         for (const argument of node.arguments ?? []) {
+          if (reads && !reads.includes(argument.name.value)) continue;
           visit(argument.value, {
             Variable(variable) {
               names.add(variable.name.value);

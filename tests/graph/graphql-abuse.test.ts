@@ -86,6 +86,16 @@ describe('the cost model counts list sizes', () => {
     expect((await refusal(() => api.query(query, { limit: 100 }))).code).toBe('QUERY_TOO_COSTLY');
   });
 
+  it('does not let a request that could not be costed excuse the next one with valid variables', async () => {
+    const query = `query($s: String!) { company(slug: $s) { slug }
+      ${Array.from({ length: 15 }, (_, i) => `a${i}: companies(limit: 100) { ${NESTED} }`).join(' ')} }`;
+    // Without $s the operation cannot be costed: GraphQL refuses the variable.
+    expect((await api.query(query, {})).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const { code, trips } = await refusal(() => api.query(query, { s: 'findes-ikke' }));
+    expect(code).toBe('QUERY_TOO_COSTLY');
+    expect(trips).toBe(0);
+  });
+
   it('lets a full page of companies with their products and needs through', async () => {
     const result = await api.query<{ companies: { items: unknown[] } }>(
       '{ companies(limit: 100) { total items { name products { name needs { name { da } } } } } }',

@@ -209,6 +209,21 @@ describe('GraphQL API over the real Neo4j', () => {
         products: full?.products.map((p) => ({ slug: p.slug, description: { en: p.description.en } })),
       });
 
+      // Products read first without their descriptions, then asked for with them a level below.
+      reads.mockClear();
+      const deeper = await api.query<{ company: { products: Array<{ company: { products: unknown[] } }> } }>(
+        'query($slug: String!) { company(slug: $slug) { products { name company { products { slug description { da } } } } } }',
+        { slug },
+      );
+      expect(deeper.errors).toBeUndefined();
+      expect(deeper.data?.company.products[0]?.company.products).toEqual(
+        full?.products.map((p) => ({ slug: p.slug, description: { da: p.description.da } })),
+      );
+      expect(partsRead()).toEqual([
+        { slugs: [slug], parts: ['products'] },
+        { slugs: [slug], parts: ['productDescriptions', 'products'] },
+      ]);
+
       // A company reached from a product is read with what its own selection asks for, in one batch.
       reads.mockClear();
       const product = full?.products[0]?.slug;
