@@ -340,7 +340,7 @@ export class Catalog {
     const key = READ_PARTS.filter((part) => wanted.has(part)).join(',');
     let cypher = this.profileQueries.get(key);
     if (!cypher) {
-      cypher = companyProfilesQuery(key ? (key.split(',') as CompanyReadPart[]) : []);
+      cypher = companyProfilesQuery(wanted);
       this.profileQueries.set(key, cypher);
     }
     type Row = Omit<PartialCompanyProfile, 'products' | 'needs'> & {

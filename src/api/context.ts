@@ -23,12 +23,12 @@ export interface GraphQLContext {
   /** The request's logger: its lines carry the request id. */
   log: Logger;
   loaders: {
-    companyProfile: DataLoader<string, CompanyProfile | null>;
     productProfile: DataLoader<string, ProductProfile | null>;
   };
   /**
-   * A company with only the profile parts a resolver will show (graph/catalog.ts COMPANY_PARTS);
-   * every call made while one level of the query resolves is one round trip together.
+   * A company with only the profile parts a resolver will show (graph/catalog.ts COMPANY_PARTS;
+   * READ_PARTS for the whole profile); every call made while one level of the query resolves is
+   * one round trip together.
    */
   companyWith(slug: string, parts: Iterable<CompanyReadPart>): Promise<PartialCompanyProfile | null>;
   /** The use cases' view of the loaders. */
@@ -130,8 +130,8 @@ function mergeParts(first: PartialCompanyProfile, others: PartialCompanyProfile[
 
 export function createContext(services: ApiServices, server: GraphQLServerContext = {}): GraphQLContext {
   const log = server.log ?? services.log;
+  const companyWith = companyParts(services);
   const loaders = {
-    companyProfile: bySlug((slugs) => services.catalog.companyProfiles(slugs)),
     productProfile: bySlug((slugs) => services.catalog.productProfiles(slugs)),
   };
   return {
@@ -142,9 +142,10 @@ export function createContext(services: ApiServices, server: GraphQLServerContex
     admitMutation: server.admitMutation,
     sessionWithoutCsrfHeader: server.sessionWithoutCsrfHeader ?? false,
     loaders,
-    companyWith: companyParts(services),
+    companyWith,
     profiles: {
-      company: (slug) => loaders.companyProfile.load(slug),
+      // With every part read, a partial profile is the whole one.
+      company: (slug) => companyWith(slug, READ_PARTS) as Promise<CompanyProfile | null>,
       product: (slug) => loaders.productProfile.load(slug),
     },
   };

@@ -8,24 +8,8 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
  * field under one counts as asked, which can only send the resolver down the full path.
  */
 export function selectsOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
-  const seen = new Set<string>();
-  const within = (selectionSet: SelectionSetNode | undefined): boolean => {
-    if (!selectionSet) return true;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value !== '__typename' && !fields.has(selection.name.value)) return false;
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (!within(selection.selectionSet)) return false;
-      } else {
-        const name = selection.name.value;
-        if (seen.has(name)) continue;
-        seen.add(name);
-        if (!within(info.fragments[name]?.selectionSet)) return false;
-      }
-    }
-    return true;
-  };
-  return info.fieldNodes.every((node) => within(node.selectionSet));
+  for (const name of selectedFields(info)) if (name !== '__typename' && !fields.has(name)) return false;
+  return true;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { READ_PARTS } from '../../../../graph/catalog';
 import type { PublishedVersion } from '../../../../graph/submissions';
 import { SUBMISSION_KINDS, SUBMISSION_OPS, SUBMISSION_STATUSES } from '../../../../graph/vocabulary';
 import type { FieldChange } from '../../../use-cases/diff-records';
@@ -381,7 +382,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CertificationVerificationInput, required: true }) },
     resolve: async (_root, { input }, context) => {
       const { companySlug } = await verifyCertification(context.services, context.viewer, input);
-      const company = await context.loaders.companyProfile.load(companySlug);
+      const company = await context.companyWith(companySlug, READ_PARTS);
       if (!company) throw new Error(`company ${companySlug} disappeared after its certification was verified`);
       return company;
     },
