@@ -17,7 +17,7 @@ import { type Comparison, type ComparisonFigures, interleave, MismatchError } fr
 import { BENCH_PRODUCTION_ENV } from './bench/production-env';
 
 /**
- * `npm run bench:graphql -- --companies 10000 --runs 200 [--clients 8] [--cold-runs 20] [--only <text>]`: what
+ * `npm run bench:graphql -- --companies 10000 --runs 200 [--clients 8] [--cold-runs 20] [--warmup 20] [--only <text>]`: what
  * GraphQL costs on top of what it must do anyway. For each workload the same arguments go, request
  * by request, to /graphql over HTTP and to the floor under it: for listings and analytics one
  * hand-written, parameterised Cypher query through the executor that returns exactly the fields
@@ -29,7 +29,8 @@ import { BENCH_PRODUCTION_ENV } from './bench/production-env';
  * answer pair is checked equal, shaped alike; a mismatch stops the run.
  * It prints p50/p95 per side and their ratio, for `--clients` concurrent loops (default 1).
  *
- * `--only` keeps the workloads whose name contains the text (`--only company`).
+ * `--only` keeps the workloads whose name contains the text (`--only company`); `--warmup` sets the requests per
+ * workload not counted (default 20).
  * The script runs with NODE_ENV=production (scripts/cyberkort.sh), as the server does in production:
  * GraphQL.js checks its types more slowly in any other mode.
  *
@@ -42,7 +43,7 @@ const clients = intArg('clients', 1);
 const coldRuns = intArg('cold-runs', 20);
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '') : '';
-const WARMUP = 20;
+const WARMUP = intArg('warmup', 20);
 
 const graph = await benchGraph(companies);
 const { executor } = graph;

@@ -91,6 +91,18 @@ class FacetColumns {
     if (slot < this.start.length) this.end[slot] = this.start[slot] as number;
   }
 
+  /**
+   * Give back the room the arrays grew into while a generation was built (doubling leaves up to half of each
+   * unused: about 6 MiB at 10,000 companies). Writes after it grow them again as needed.
+   */
+  trim(): void {
+    if (this.data.length > this.used) this.data = this.data.slice(0, this.used);
+    this.slotsByCode.forEach((slots, code) => {
+      const used = this.slotsByCodeLength[code] ?? 0;
+      if (slots.length > used) this.slotsByCode[code] = slots.slice(0, used);
+    });
+  }
+
   /** Add one to `tally[code]` for every value of the first `count` slots. */
   count(slots: Int32Array, count: number, tally: Int32Array): void {
     const { data, start, end } = this;
@@ -358,6 +370,16 @@ class Generation {
     for (const [id, ordinal] of this.retired) next.retired.set(id, ordinal);
     next.nextOrdinal = this.nextOrdinal;
     return next;
+  }
+
+  /**
+   * Finish a generation built in bulk before it serves: its text index compacted (so the first search does not pay
+   * for it; a field per step, yielding between them) and its facet columns trimmed.
+   */
+  async complete(): Promise<void> {
+    const sealing = this.text.sealing();
+    while (sealing.next().done !== true) await yieldToEventLoop();
+    this.columns.trim();
   }
 
   put(doc: SearchDocument, keepOrdinal?: number): void {
@@ -747,8 +769,7 @@ class EmbeddedEngine implements SearchEngine {
       i += 1;
       if (i % CHUNK_SIZE === 0) await yieldToEventLoop();
     }
-    const sealing = next.text.sealing();
-    while (sealing.next().done !== true) await yieldToEventLoop();
+    await next.complete();
     if (!this.closed) this.current = next;
   }
 
@@ -761,9 +782,7 @@ class EmbeddedEngine implements SearchEngine {
         next.put(docs[i] as SearchDocument);
         if ((i + 1) % CHUNK_SIZE === 0) await yieldToEventLoop();
       }
-      // Compact the new index before it serves, so its first search does not pay for it; a field per chunk.
-      const sealing = next.text.sealing();
-      while (sealing.next().done !== true) await yieldToEventLoop();
+      await next.complete();
       if (!this.closed) this.current = next;
     });
   }

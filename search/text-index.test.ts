@@ -60,6 +60,26 @@ describe('TextIndex postings', () => {
     }
   });
 
+  it('keeps slots exactly across gaps of one to three bytes, through sealing, growth and compaction', () => {
+    const index = new TextIndex();
+    // Gaps of 0, 1, 126, 127, 128, 16,383 and 16,384 slots: one, two and three bytes.
+    const rare = new Set([0, 1, 127, 254, 382, 16_765, 33_149, 33_150]);
+    const far = 33_150 + 30_000;
+    const add = (slot: number) => index.add(text({ name: rare.has(slot) || slot === far ? 'zebra giraf' : 'giraf' }));
+    for (let slot = 0; slot < 40_000; slot += 1) add(slot);
+    index.seal();
+    expect(postings(index, 'name', 'zebra')).toEqual([...rare]);
+    expect(postings(index, 'name', 'giraf')).toHaveLength(40_000);
+    // Later additions go to the growth arrays; a removal and a compaction fold them into the gaps.
+    for (let slot = 40_000; slot <= far; slot += 1) add(slot);
+    index.remove(127, text({ name: 'zebra giraf' }));
+    index.prepare();
+    expect(field(index, 'name').looseCount).toBe(0);
+    expect(postings(index, 'name', 'zebra')).toEqual([...rare].filter((slot) => slot !== 127).concat(far));
+    expect(postings(index, 'name', 'giraf')).toHaveLength(far);
+    expect(field(index, 'name').compactCount).toBe(far + rare.size);
+  });
+
   it('keeps document frequencies and lengths right through removal and re-insertion', () => {
     const index = new TextIndex();
     const first = text({ descriptionDa: 'zebra zebra giraf' });
