@@ -31,7 +31,7 @@ export async function startBenchServer(
   const logFile = path.join(tmpdir(), `cyberkort-${name}-${process.pid}.log`);
   const log = createWriteStream(logFile);
   // As scripts/cyberkort.sh and the Dockerfile start the server; `nodeFlags` and `env` come after, so they win.
-  const serverFlags = ['--max-semi-space-size=8', ...nodeFlags];
+  const serverFlags = ['--max-semi-space-size=8', '--optimize-for-size', ...nodeFlags];
   const child = spawn(process.execPath, [...serverFlags, '--import', 'tsx', path.join(ROOT, 'src', 'server.ts')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,6 +50,7 @@ export async function startBenchServer(
       MEILI_URL: '',
       SEED_SAMPLE: 'false',
       MALLOC_ARENA_MAX: '2',
+      MALLOC_MMAP_THRESHOLD_: '1048576',
       ...env,
     },
   });

@@ -105,18 +105,23 @@ describe('the Dockerfile', () => {
   });
 
   it('starts the server with the memory settings npm start uses', () => {
-    const semiSpace = (text: string) => text.match(/--max-semi-space-size=(\d+)/)?.[1];
-    const arenas = (text: string) => text.match(/MALLOC_ARENA_MAX[=:-]+"?(\d+)/)?.[1];
+    // V8's memory flags in order, and each malloc variable's value.
+    const v8Flags = (text: string) => text.match(/--(?:max-semi-space-size=\d+|optimize-for-size)/g) ?? [];
+    const malloc = (text: string, name: string) => text.match(new RegExp(`${name}[=:-]+"?(\\d+)`))?.[1];
     const script = read('scripts/cyberkort.sh');
+    const start = script.indexOf('serve_node() {');
+    const serveNode = script.slice(start, script.indexOf('\n}\n', start));
     const cmd = finalStage.filter((instruction) => instruction.keyword === 'CMD').at(-1)?.args ?? '';
     const env = finalStage
       .filter((instruction) => instruction.keyword === 'ENV')
       .map((instruction) => instruction.args)
       .join(' ');
-    expect(semiSpace(cmd)).toBeDefined();
-    expect(semiSpace(cmd)).toBe(semiSpace(script));
-    expect(arenas(env)).toBeDefined();
-    expect(arenas(env)).toBe(arenas(script));
+    expect(v8Flags(cmd)).toEqual(['--max-semi-space-size=8', '--optimize-for-size']);
+    expect(v8Flags(cmd)).toEqual(v8Flags(serveNode));
+    for (const name of ['MALLOC_ARENA_MAX', 'MALLOC_MMAP_THRESHOLD_']) {
+      expect(malloc(env, name)).toBeDefined();
+      expect(malloc(env, name)).toBe(malloc(serveNode, name));
+    }
   });
 
   it('gives that user no write access to the app it runs', () => {
