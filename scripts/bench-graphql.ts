@@ -17,8 +17,8 @@ import { type Comparison, type ComparisonFigures, interleave, MismatchError } fr
 import { BENCH_PRODUCTION_ENV } from './bench/production-env';
 
 /**
- * `npm run bench:graphql -- --companies 10000 --runs 200 [--clients 8] [--cold-runs 20] [--warmup 20] [--only <text>]`: what
- * GraphQL costs on top of what it must do anyway. For each workload the same arguments go, request
+ * `npm run bench:graphql -- --companies 10000 --runs 200 [--clients 8] [--cold-runs 20] [--warmup 20]
+ * [--only <text>]`: what GraphQL costs on top of what it must do anyway. For each workload the same arguments go, request
  * by request, to /graphql over HTTP and to the floor under it: for listings and analytics one
  * hand-written, parameterised Cypher query through the executor that returns exactly the fields
  * asked for; for `search` the search engine call the resolver makes (no Cypher); for `match` the

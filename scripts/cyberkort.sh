@@ -19,15 +19,14 @@ ensure_chromium() {
   fi
 }
 
-# How the server's process runs, as the Dockerfile starts it too: a 8 MiB semi-space (V8's default
-# young generation let a loaded server sit 100 MiB higher) and two malloc arenas (glibc's default,
-# eight per core, kept another 30 MiB of native memory). README, "Memory".
-# The server's memory settings (README, "Memory"): two malloc arenas, and blocks of 1 MiB and more
-# mapped on their own so that freeing them gives the memory back (glibc otherwise keeps the search
-# index build's freed buffers); V8 with an 8 MiB semi-space and tuned for size.
+# How the server's process runs, as the Dockerfile starts it too (README, "Memory"): two malloc
+# arenas (glibc's default, eight per core, kept another 30 MiB of native memory); blocks of 1 MiB
+# and more mapped on their own, so freeing them gives the memory back (glibc kept about 70 MiB of
+# the search index build's freed buffers); V8 tuned for size, which also sets a 1 MiB semi-space
+# (V8 ignores --max-semi-space-size beside it).
 serve_node() {
   MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-1048576}" \
-    exec node --max-semi-space-size=8 --optimize-for-size --import tsx src/server.ts
+    exec node --optimize-for-size --import tsx src/server.ts
 }
 
 case "$task" in

@@ -715,7 +715,10 @@ class EmbeddedEngine implements SearchEngine {
   private current = new Generation();
   private writes: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /** Replaced with every rebuild (replaceAll, compaction), so values no document uses any more are let go, and after a bulk batch is stored. */
+  /**
+   * Replaced with every rebuild (replaceAll, compaction), so values no document uses any more are let go, and once
+   * a bulk batch has been snapshotted (its documents share what they repeat; the tables need not stay).
+   */
   private interner = new Interner();
 
   get slotsUsed(): number {

@@ -1,7 +1,8 @@
 /**
  * The embedded engine's inverted index, held in our own structures: per text field a term dictionary (a hash map for
  * exact lookups and a sorted term list that the matcher walks as an implicit trie for typo and prefix lookups),
- * postings as Uint32Array document slots, document frequencies and field lengths in typed arrays.
+ * postings as document slots (gaps in variable-length bytes once sealed), document frequencies and field lengths in
+ * typed arrays.
  *
  * Why our own: the engine needs per-word typo budgets, prefix matching on the last word only and BM25 over unique
  * tokens (see matcher.ts), which no library index offers through a public API; the previous implementation reached
@@ -56,7 +57,8 @@ function growInt32(array: Int32Array, minimum: number): Int32Array<ArrayBuffer> 
 
 /**
  * A run of postings: `slots[start..end)`. A term has at most two (its compact run and its growth array). A compact
- * run is decoded into a buffer shared by every field index, so a run must be read before the next `runs()` call.
+ * run is decoded into a buffer shared by every field index, so a run must be read before the next `runs()` call and
+ * before anything compacts an index (`prepare()`, `seal()`, a search).
  */
 export interface PostingRun {
   slots: Uint32Array;
@@ -67,19 +69,21 @@ export interface PostingRun {
 /**
  * Compact postings as gaps in LEB128 bytes (seven bits a byte, the high bit set on all but the last byte of a
  * number). Most of a term's gaps are small, so a posting takes one or two bytes instead of four: at 10,000
- * companies (108,000 documents) the postings went from 54 MiB as Uint32Array to about a third of that. Decoding a
+ * companies (108,000 documents) the postings went from 54 MiB as Uint32Array to 14 MiB. Decoding a
  * term's run is a sequential pass before the matcher scores it; written here because it is the index's layout.
  */
-function gapBytes(gap: number): number {
+export function gapBytes(gap: number): number {
   return gap < 0x80 ? 1 : gap < 0x4000 ? 2 : gap < 0x200000 ? 3 : gap < 0x10000000 ? 4 : 5;
 }
 
 /** Write the ascending `slots[from..to)` as gaps at `bytes[at..]`; returns the position after them. */
-function encodeGaps(slots: Uint32Array, from: number, to: number, bytes: Uint8Array, at: number): number {
+export function encodeGaps(slots: Uint32Array, from: number, to: number, bytes: Uint8Array, at: number): number {
   let previous = 0;
   for (let k = from; k < to; k += 1) {
     const slot = slots[k] as number;
     let gap = slot - previous;
+    // A slot out of order would be written as bytes that decode to slots no document has.
+    if (gap < 0) throw new Error('postings must be ascending to be stored as gaps');
     previous = slot;
     while (gap >= 0x80) {
       bytes[at++] = (gap & 0x7f) | 0x80;
@@ -93,8 +97,13 @@ function encodeGaps(slots: Uint32Array, from: number, to: number, bytes: Uint8Ar
 /** The decode buffer of compact runs (see PostingRun). */
 let decoded = new Uint32Array(1024);
 
+/** The buffer the last `decodeGaps` wrote to. */
+export function decodedSlots(): Uint32Array {
+  return decoded;
+}
+
 /** Decode the gaps in `bytes[from..to)` into `decoded`; returns how many slots they held. */
-function decodeGaps(bytes: Uint8Array, from: number, to: number): number {
+export function decodeGaps(bytes: Uint8Array, from: number, to: number): number {
   // A posting takes at least one byte, so the byte count bounds the slot count.
   if (decoded.length < to - from) decoded = new Uint32Array(Math.max(to - from, decoded.length * 2));
   const out = decoded;
@@ -108,12 +117,12 @@ function decodeGaps(bytes: Uint8Array, from: number, to: number): number {
       out[count++] = slot;
       continue;
     }
-    // Slots stay below 2^31, so 32-bit shifts are exact.
+    // 32-bit shifts, read back as unsigned: exact for any slot a Uint32Array holds.
     let gap = byte & 0x7f;
     let shift = 7;
     do {
       byte = bytes[at++] as number;
-      gap |= (byte & 0x7f) << shift;
+      gap = (gap | ((byte & 0x7f) << shift)) >>> 0;
       shift += 7;
     } while (byte & 0x80);
     slot += gap;
@@ -274,16 +283,18 @@ export class FieldIndex {
       next[cursor[t] as number] = slot;
       cursor[t] = (cursor[t] as number) + 1;
     };
+    // Oldest first, so each term's slots stay ascending: the compact run, then pairs added before sealing finished
+    // (a field sealed early can collect some while the others seal), then growth arrays, filled only once sealed.
     for (let t = 0; t < this.compactTerms; t += 1) {
       const n = decodeGaps(postings, offsets[t] as number, offsets[t + 1] as number);
       for (let k = 0; k < n; k += 1) put(t, decoded[k] as number);
     }
+    for (let k = 0; k < this.pendingLength; k += 2) put(pending[k] as number, pending[k + 1] as number);
     for (let t = 0; t < extra.length; t += 1) {
       const slots = extra[t];
       if (slots === undefined) continue;
       for (let k = 0, end = extraLength[t] as number; k < end; k += 1) put(t, slots[k] as number);
     }
-    for (let k = 0; k < this.pendingLength; k += 2) put(pending[k] as number, pending[k + 1] as number);
     // The slots per term are in `next` (CSR by `counts`); store them as gaps, sized exactly.
     const byteOffsets = new Uint32Array(termCount + 1);
     let size = 0;
@@ -297,8 +308,10 @@ export class FieldIndex {
       byteOffsets[t + 1] = size;
     }
     const bytes = new Uint8Array(size);
-    for (let t = 0; t < termCount; t += 1)
-      encodeGaps(next, counts[t] as number, counts[t + 1] as number, bytes, byteOffsets[t] as number);
+    for (let t = 0; t < termCount; t += 1) {
+      const end = encodeGaps(next, counts[t] as number, counts[t + 1] as number, bytes, byteOffsets[t] as number);
+      if (end !== byteOffsets[t + 1]) throw new Error('postings encoding out of step with its sizes');
+    }
     this.offsets = byteOffsets;
     this.postings = bytes;
     this.compactPostings = next.length;
