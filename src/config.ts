@@ -195,7 +195,7 @@ const schema = z
     // The reconciliation reads every company's fingerprint: 1.1–3 s of Neo4j at 10,000 companies (see README).
     RECONCILE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
     // How far V8's old generation may grow beyond the live heap between full collections (src/server/memory.ts); 0 leaves V8's default.
-    HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(15),
+    HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(10),
     // Mail (src/mail): through SMTP when set, else into a local outbox folder that /dev/post lists.
     SMTP_URL: optionalUrl(['smtp', 'smtps']),
     MAIL_FROM: z
