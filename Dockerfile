@@ -21,6 +21,8 @@ COPY --from=build /app /app
 USER node
 EXPOSE 4321
 # Node itself is PID 1 (no npx in between), so `docker stop`'s SIGTERM reaches the graceful shutdown.
-# V8 as scripts/cyberkort.sh starts it: tuned for size, with the 1 MiB semi-space that implies
-# (README, "Memory").
-CMD ["node", "--optimize-for-size", "--import", "tsx", "src/server.ts"]
+# V8 tuned for speed, unlike npm start's --optimize-for-size: beside Meilisearch (docker-compose.yml)
+# the process holds no search index, and the memory-first settings cost about 40 % of throughput and
+# doubled match's p95 under 8 concurrent clients (README, "Memory").
+ENV HEAP_GROWTH_PERCENT=25
+CMD ["node", "--import", "tsx", "src/server.ts"]

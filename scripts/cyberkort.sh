@@ -19,7 +19,8 @@ ensure_chromium() {
   fi
 }
 
-# How the server's process runs, as the Dockerfile starts it too (README, "Memory"): two malloc
+# How the server's process runs with the embedded search engine (README, "Memory"; the Dockerfile,
+# beside Meilisearch, takes the malloc settings only): two malloc
 # arenas (glibc's default, eight per core, kept another 30 MiB of native memory); blocks of 1 MiB
 # and more mapped on their own, so freeing them gives the memory back (glibc kept about 70 MiB of
 # the search index build's freed buffers); V8 tuned for size, which also sets a 1 MiB semi-space
