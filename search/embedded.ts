@@ -715,10 +715,7 @@ class EmbeddedEngine implements SearchEngine {
   private current = new Generation();
   private writes: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /**
-   * Replaced with every rebuild (replaceAll, compaction), so values no document uses any more are let go, and once
-   * a bulk batch has been snapshotted (its documents share what they repeat; the tables need not stay).
-   */
+  /** Replaced with every rebuild (replaceAll, compaction), so values no document uses any more are let go. */
   private interner = new Interner();
 
   get slotsUsed(): number {
@@ -777,10 +774,9 @@ class EmbeddedEngine implements SearchEngine {
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
-    this.interner = new Interner();
-    const docs = this.validated(documents);
-    // The batch now shares what it repeats; the interner's own tables (about 9 MiB at 10,000 companies) need not
-    // outlive it. Later upserts share among themselves in a fresh one.
+    // The batch shares what it repeats through an interner of its own, whose tables (about 9 MiB at 10,000
+    // companies) need not outlive it; later upserts share among themselves in a fresh one.
+    const docs = this.validated(documents, new Interner());
     this.interner = new Interner();
     return this.serialize(async () => {
       const next = new Generation();
@@ -818,12 +814,12 @@ class EmbeddedEngine implements SearchEngine {
     this.current = new Generation();
   }
 
-  private validated(documents: readonly SearchDocument[]): SearchDocument[] {
+  private validated(documents: readonly SearchDocument[], interner = this.interner): SearchDocument[] {
     this.assertOpen();
     // Validate everything before the first write so a bad document cannot leave a batch half applied.
     return documents.map((doc) => {
       assertSearchDocument(doc);
-      return snapshot(doc, this.interner);
+      return snapshot(doc, interner);
     });
   }
 

@@ -122,11 +122,12 @@ function mergeParts(first: PartialCompanyProfile, others: PartialCompanyProfile[
     for (const part of COMPANY_PARTS) {
       if (target[part] === undefined && other[part] !== undefined) target[part] = other[part];
     }
-    const described = (company: PartialCompanyProfile) => company.products?.some((p) => p.description !== undefined);
     if (other.products && !described(merged) && described(other)) merged.products = other.products;
   }
   return merged;
 }
+
+const described = (company: PartialCompanyProfile) => company.products?.some((p) => p.description !== undefined);
 
 export function createContext(services: ApiServices, server: GraphQLServerContext = {}): GraphQLContext {
   const log = server.log ?? services.log;

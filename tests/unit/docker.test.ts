@@ -107,7 +107,7 @@ describe('the Dockerfile', () => {
   it("starts the server with npm start's malloc settings, and V8 for speed beside Meilisearch", () => {
     // V8's memory flags in order, and each malloc variable's value.
     const v8Flags = (text: string) => text.match(/--(?:max-semi-space-size=\d+|(?:no-)?optimize-for-size)/g) ?? [];
-    const malloc = (text: string, name: string) => text.match(new RegExp(`${name}[=:-]+"?(\\d+)`))?.[1];
+    const malloc = (text: string, name: string) => text.match(new RegExp(`${name}[=:\\s'"-]+(\\d+)`))?.[1];
     const script = read('scripts/cyberkort.sh');
     const start = script.indexOf('serve_node() {');
     expect(start).toBeGreaterThan(-1);
@@ -122,9 +122,15 @@ describe('the Dockerfile', () => {
     expect(read('docker-compose.yml')).toMatch(/MEILI_URL: http:\/\/meilisearch:7700/);
     expect(v8Flags(cmd)).toEqual([]);
     expect(env).toMatch(/HEAP_GROWTH_PERCENT=25\b/);
+    // The benchmarks' server starts as npm start does.
+    const bench = read('scripts/bench/server.ts');
+    expect(v8Flags(bench.split('\n').find((line) => line.includes('const serverFlags')) ?? '')).toEqual(
+      v8Flags(serveNode),
+    );
     for (const name of ['MALLOC_ARENA_MAX', 'MALLOC_MMAP_THRESHOLD_']) {
       expect(malloc(env, name)).toBeDefined();
       expect(malloc(env, name)).toBe(malloc(serveNode, name));
+      expect(malloc(bench, name)).toBe(malloc(serveNode, name));
     }
   });
 
