@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { Executor } from '../executor';
 import type { Text } from '../model';
 import { HOLDING_TRUST, VALID_HOLDING } from '../trust';
+import { Scorable } from './rank';
 import type { Candidate, MatchContext, MatchProfile } from './types';
 
 /**
@@ -59,8 +60,10 @@ RETURN needs, municipalities, sectors`;
 const PAGE = 1_000;
 
 export class CandidateIndex {
-  private readonly bySlug = new Map<string, Candidate>();
-  private readonly byNeed = new Map<string, Set<Candidate>>();
+  private readonly bySlug = new Map<string, Scorable>();
+  private readonly byNeed = new Map<string, Set<Scorable>>();
+  /** Numbers the unions offeringFor takes (see Scorable.stamp). */
+  private unions = 0;
   /** Shared values (see shared): short vocabulary lists by their items, strings, regions by code. */
   private readonly lists = new Map<string, readonly string[]>();
   private readonly strings = new Map<string, string>();
@@ -112,11 +115,25 @@ export class CandidateIndex {
 
   /** Companies with an active product for at least one of the needs. */
   candidatesFor(needs: readonly string[]): Candidate[] {
-    const sets = needs.flatMap((need) => this.byNeed.get(need) ?? []);
-    if (sets.length === 1) return [...(sets[0] as Set<Candidate>)];
-    const union = new Set<Candidate>();
-    for (const set of sets) for (const candidate of set) union.add(candidate);
-    return [...union];
+    return this.offeringFor(needs).map((entry) => entry.candidate);
+  }
+
+  /**
+   * The same, as matching scores them. The union is taken by stamping each entry with this call's
+   * number rather than through a Set: it runs on every match over thousands of entries. It runs
+   * to the end without awaiting, so no other union can stamp in between.
+   */
+  offeringFor(needs: readonly string[]): Scorable[] {
+    this.unions += 1;
+    const stamp = this.unions;
+    const union: Scorable[] = [];
+    const take = (entry: Scorable) => {
+      if (entry.stamp === stamp) return;
+      entry.stamp = stamp;
+      union.push(entry);
+    };
+    for (const need of needs) this.byNeed.get(need)?.forEach(take);
+    return union;
   }
 
   private async read(slugs: readonly string[] | null, skip: number): Promise<Candidate[]> {
@@ -131,12 +148,12 @@ export class CandidateIndex {
   private put(fresh: Candidate): void {
     // A company read twice (two rows for one slug) must not stand twice in a need's set.
     this.drop(fresh.slug);
-    const candidate = this.shared(fresh);
-    this.bySlug.set(candidate.slug, candidate);
-    for (const product of candidate.products) {
+    const entry = new Scorable(this.shared(fresh));
+    this.bySlug.set(entry.candidate.slug, entry);
+    for (const product of entry.candidate.products) {
       for (const need of product.needSlugs) {
-        const set = this.byNeed.get(need) ?? new Set<Candidate>();
-        set.add(candidate);
+        const set = this.byNeed.get(need) ?? new Set<Scorable>();
+        set.add(entry);
         this.byNeed.set(need, set);
       }
     }
@@ -198,7 +215,9 @@ export class CandidateIndex {
     const old = this.bySlug.get(slug);
     if (!old) return;
     this.bySlug.delete(slug);
-    for (const product of old.products) for (const need of product.needSlugs) this.byNeed.get(need)?.delete(old);
+    for (const product of old.candidate.products) {
+      for (const need of product.needSlugs) this.byNeed.get(need)?.delete(old);
+    }
   }
 }
 

@@ -109,6 +109,12 @@ describe('fewestProviders', () => {
     expect(result.providers.map((item) => item.candidate.slug)).toEqual(['narrow', 'middle']);
   });
 
+  it('refuses coverage bits that cannot be read against the needs: one per provider, needs named once', () => {
+    expect(() => fewestProviders([], ['n0', 'n0'], new Int32Array(0))).toThrow(RangeError);
+    expect(() => fewestProviders([provider('a', ['n0'], 50, 1)], ['n0'], new Int32Array(0))).toThrow(RangeError);
+    expect(fewestProviders([provider('a', ['n0'], 50, 1)], ['n0'], Int32Array.of(1)).providers).toHaveLength(1);
+  });
+
   it('reports needs nobody covers and handles no needs and no providers', () => {
     expect(fewestProviders([], [])).toEqual({ providers: [], complete: true, uncoveredNeeds: [] });
     expect(fewestProviders([], ['n0'])).toEqual({ providers: [], complete: false, uncoveredNeeds: ['n0'] });

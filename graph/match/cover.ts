@@ -21,31 +21,76 @@ const MAX_NEEDS = 15;
  * The smallest set of providers covering every need some provider covers. Among equally small
  * sets: the highest total score, then the set whose members rank best (sorted ranks compared
  * in order). Pass the whole ranked list, not a page of it.
+ *
+ * `masks`, when given (rankProviders gives them), holds per provider the needs it covers as bits
+ * over `needs` (bit i for `needs[i]`, which must then name each need once); otherwise they are read
+ * from each provider's `coveredNeeds`. Reading thousands of name lists on every match cost more than
+ * the cover itself.
  */
-export function fewestProviders(ranked: RankedProvider[], needs: string[]): FewestProviders {
+export function fewestProviders(ranked: RankedProvider[], needs: string[], masks?: Int32Array): FewestProviders {
   const wanted = [...new Set(needs)];
-  const coveredByAnyone = new Set(ranked.flatMap((provider) => provider.coveredNeeds));
-  const coverable = wanted.filter((need) => coveredByAnyone.has(need));
-  const uncoveredNeeds = wanted.filter((need) => !coveredByAnyone.has(need));
+  if (masks && (wanted.length !== needs.length || masks.length !== ranked.length)) {
+    throw new RangeError('fewestProviders: masks need one entry per provider and needs named once each');
+  }
+  if (wanted.length > 31) throw new RangeError(`fewestProviders handles at most 31 needs, got ${wanted.length}`);
+  const own = masks ?? maskCoverage(ranked, wanted);
+  let coveredByAnyone = 0;
+  for (let index = 0; index < own.length; index += 1) coveredByAnyone |= own[index] as number;
+  const coverable = wanted.filter((_, index) => (coveredByAnyone & (1 << index)) !== 0);
+  const uncoveredNeeds = wanted.filter((_, index) => (coveredByAnyone & (1 << index)) === 0);
   const complete = uncoveredNeeds.length === 0;
   if (coverable.length === 0) return { providers: [], complete, uncoveredNeeds };
   if (coverable.length > MAX_NEEDS) {
     throw new RangeError(`fewestProviders handles at most ${MAX_NEEDS} needs, got ${coverable.length}`);
   }
+  // Bits over the coverable needs only: the needs nobody covers are left out of the cover.
+  const coverage = complete ? own : compress(own, coveredByAnyone);
 
-  const chosen = solve(ranked, coverable).map((index) => ranked[index] as RankedProvider);
+  const chosen = solve(ranked, coverable.length, coverage).map((index) => ranked[index] as RankedProvider);
   chosen.sort((a, b) => a.rank - b.rank);
   return { providers: chosen, complete, uncoveredNeeds };
 }
 
-/** Indices into `ranked` of the best cover of all `needs` (each covered by someone). */
-function solve(ranked: RankedProvider[], needs: string[]): number[] {
-  const count = needs.length;
-  const full = (1 << count) - 1;
+/** Each provider's covered needs as bits over `needs`. */
+function maskCoverage(ranked: RankedProvider[], needs: string[]): Int32Array {
   const bit = new Map(needs.map((need, index) => [need, 1 << index]));
+  const masks = new Int32Array(ranked.length);
+  ranked.forEach((provider, index) => {
+    let mask = 0;
+    for (const need of provider.coveredNeeds) mask |= bit.get(need) ?? 0;
+    masks[index] = mask;
+  });
+  return masks;
+}
+
+/** The masks with only the bits set in `keep`, moved down so that they are numbered 0, 1, … in order. */
+function compress(masks: Int32Array, keep: number): Int32Array {
+  const compressed = new Int32Array(masks.length);
+  for (let index = 0; index < masks.length; index += 1) {
+    const mask = masks[index] as number;
+    let value = 0;
+    let to = 0;
+    for (let from = 0; from < 31; from += 1) {
+      if ((keep & (1 << from)) === 0) continue;
+      if ((mask & (1 << from)) !== 0) value |= 1 << to;
+      to += 1;
+    }
+    compressed[index] = value;
+  }
+  return compressed;
+}
+
+/** Indices into `ranked` of the best cover of all `count` needs (each covered by someone), given each provider's coverage as bits. */
+function solve(ranked: RankedProvider[], count: number, coverage: Int32Array): number[] {
+  const full = (1 << count) - 1;
   // Integer cents, so that equal totals compare equal.
-  const cents = Float64Array.from(ranked, (provider) => Math.round(provider.score * 100));
-  const rankOf = Int32Array.from(ranked, (provider) => provider.rank);
+  const cents = new Float64Array(ranked.length);
+  const rankOf = new Int32Array(ranked.length);
+  for (let index = 0; index < ranked.length; index += 1) {
+    const provider = ranked[index] as RankedProvider;
+    cents[index] = Math.round(provider.score * 100);
+    rankOf[index] = provider.rank;
+  }
   const better = (a: number, b: number): boolean =>
     a >= 0 &&
     (b < 0 ||
@@ -54,11 +99,10 @@ function solve(ranked: RankedProvider[], needs: string[]): number[] {
 
   // Providers with the same coverage collapse to their best one: the tie rules can never prefer another.
   const exact = new Int32Array(full + 1).fill(-1);
-  ranked.forEach((provider, index) => {
-    let mask = 0;
-    for (const need of provider.coveredNeeds) mask |= bit.get(need) ?? 0;
+  for (let index = 0; index < coverage.length; index += 1) {
+    const mask = coverage[index] as number;
     if (mask !== 0 && better(index, exact[mask] as number)) exact[mask] = index;
-  });
+  }
   // best[T]: the best provider covering at least T (a superset closure over the subset lattice).
   const best = exact.slice();
   for (let needBit = 1; needBit <= full; needBit <<= 1) {
@@ -72,8 +116,8 @@ function solve(ranked: RankedProvider[], needs: string[]): number[] {
   // Two short lists of coverages per need. `widest`: coverages no other coverage contains, enough to
   // count the fewest providers. `useful`: coverages whose provider beats every provider covering
   // strictly more; any other provider could be swapped for such a one in a smallest set at no loss.
-  const widest: number[][] = needs.map(() => []);
-  const useful: number[][] = needs.map(() => []);
+  const widest: number[][] = Array.from({ length: count }, () => []);
+  const useful: number[][] = Array.from({ length: count }, () => []);
   for (let mask = 1; mask <= full; mask += 1) {
     const provider = exact[mask] as number;
     if (provider < 0) continue;

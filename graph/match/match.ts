@@ -1,4 +1,3 @@
-import { lapsesAt } from '../confirmation';
 import type { Executor } from '../executor';
 import {
   type CandidateIndex,
@@ -8,24 +7,8 @@ import {
   referenceLacks,
 } from './candidates';
 import { fewestProviders } from './cover';
-import { chosenNeeds, rankProviders } from './rank';
-import type { Candidate, MatchContext, MatchProfile, MatchResult } from './types';
-
-/**
- * When a candidate's confirmation lapses (epoch ms; Infinity without a date), remembered per candidate: working it
- * out in calendar months for thousands of candidates on every match cost several milliseconds. A candidate object is
- * replaced when its company changes, so a remembered moment never outlives its data.
- */
-const LAPSES_AT = new WeakMap<Candidate, number>();
-
-function lapsed(candidate: Candidate, now: Date): boolean {
-  let at = LAPSES_AT.get(candidate);
-  if (at === undefined) {
-    at = lapsesAt(candidate.confirmedAt);
-    LAPSES_AT.set(candidate, at);
-  }
-  return at <= now.getTime();
-}
+import { rankScorable, type Scorable } from './rank';
+import type { MatchContext, MatchProfile, MatchResult } from './types';
 
 export class UnknownNeedsError extends Error {
   constructor(readonly slugs: string[]) {
@@ -63,13 +46,13 @@ export class Matcher {
     const context = matchContext(await this.reference(profile), profile, options.now);
     const unknown = profile.needs.filter((slug) => !Object.hasOwn(context.needNames, slug));
     if (unknown.length > 0) throw new UnknownNeedsError(unknown);
-    const needs = chosenNeeds(context);
     // A listing nobody has confirmed for 15 months is not recommended; search still finds it, marked.
-    const now = options.now ?? new Date();
-    const offering = this.candidates.candidatesFor(needs);
-    const confirmed = offering.filter((candidate) => !lapsed(candidate, now));
-    const { providers, uncoveredNeeds } = rankProviders(confirmed, context);
-    const fewest = fewestProviders(providers, needs);
+    const now = (options.now ?? new Date()).getTime();
+    const offering = this.candidates.offeringFor(profile.needs);
+    const confirmed: Scorable[] = [];
+    for (const entry of offering) if (entry.lapsesAt > now) confirmed.push(entry);
+    const { providers, uncoveredNeeds, needs, masks } = rankScorable(confirmed, context);
+    const fewest = fewestProviders(providers, needs, masks);
     return { providers, offering: offering.length, uncoveredNeeds, fewest, context };
   }
 

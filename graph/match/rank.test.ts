@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Text } from '../model';
 import { SIZE_BANDS } from '../vocabulary';
+import { fewestProviders } from './cover';
 import { chosenNeeds, rankProviders, scoreCandidate } from './rank';
 import { RANKING_RULES } from './rules';
 import type {
@@ -351,6 +352,27 @@ describe('rankProviders: the list', () => {
         expect(uncoveredNeeds).toEqual(chosen.filter((need) => !coveredByAnyone.has(need)));
         expect(uncoveredNeeds).not.toContain('findes-ikke');
       }),
+    );
+  });
+
+  it('gives each provider its covered needs as bits, and the cover from them is the cover from the names', () => {
+    fc.assert(
+      fc.property(candidatesArb, contextArb, (candidates, context) => {
+        const { providers, needs, masks } = rankProviders(candidates, context);
+        expect(needs).toEqual(chosenNeeds(context));
+        expect(masks).toHaveLength(providers.length);
+        providers.forEach((provider, index) => {
+          const bits = masks[index] as number;
+          expect(provider.coveredNeeds).toEqual(needs.filter((_, need) => (bits & (1 << need)) !== 0));
+        });
+        const fromNames = fewestProviders(providers, needs);
+        const fromBits = fewestProviders(providers, needs, masks);
+        expect(fromBits.providers.map((provider) => provider.rank)).toEqual(
+          fromNames.providers.map((provider) => provider.rank),
+        );
+        expect({ ...fromBits, providers: [] }).toEqual({ ...fromNames, providers: [] });
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -5,6 +5,7 @@
  * another. Explanations are built only from the candidate's facts and the SME's context.
  */
 import { createHash } from 'node:crypto';
+import { lapsesAt } from '../confirmation';
 import type { SizeBand, Text } from '../model';
 import { popcount } from './cover';
 import { budgetLimit, RANKING_RULES } from './rules';
@@ -90,6 +91,16 @@ function scoreWithNeeds(candidate: Candidate, context: MatchContext, needs: stri
   return { candidate, score, breakdown, coveredNeeds, products };
 }
 
+/** A ranking: the providers in rank order, and what each covers as bits over `needs` (bit i is `needs[i]`). */
+export interface Ranking {
+  providers: RankedProvider[];
+  uncoveredNeeds: string[];
+  /** The chosen needs that exist, in the profile's order (chosenNeeds). */
+  needs: string[];
+  /** Per provider, in rank order: the needs it covers, bit i for `needs[i]` (fewestProviders takes these). */
+  masks: Int32Array;
+}
+
 /**
  * Scores, drops candidates that cover none of the needs, and orders by score. Equal scores are
  * ordered by a hash of the day and the provider: stable all day, redrawn every day, and blind to
@@ -100,25 +111,34 @@ function scoreWithNeeds(candidate: Candidate, context: MatchContext, needs: stri
  * when read (`Ranked`), because a match ranks thousands of providers and shows a page of them.
  * The two paths are held equal by a test over the sample and random profiles.
  */
-export function rankProviders(
-  candidates: Candidate[],
-  context: MatchContext,
-): { providers: RankedProvider[]; uncoveredNeeds: string[] } {
+export function rankProviders(candidates: readonly Candidate[], context: MatchContext): Ranking {
+  return rankScorable(candidates.map(scorable), context);
+}
+
+/** As rankProviders, over candidates the index has already prepared for scoring (CandidateIndex.offeringFor). */
+export function rankScorable(entries: readonly Scorable[], context: MatchContext): Ranking {
   const plan = planFor(context);
+  const shared: Shared = { plan, explained: new Map() };
   const scored: Ranked[] = [];
   let coveredByAnyone = 0;
-  for (const candidate of candidates) {
-    const score = pointsOf(candidate, plan);
-    if (score < 0) continue;
-    scored.push(new Ranked(candidate, score, plan.mask, plan));
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index] as Scorable;
+    const cents = pointsOf(entry, plan);
+    if (cents < 0) continue;
+    tieOf(entry, context.day);
+    scored.push(new Ranked(entry, cents, plan.mask, shared));
     coveredByAnyone |= plan.mask;
   }
-  const keys = tieKeys(context.day);
-  for (const provider of scored) provider.tie = keys(provider.candidate.slug);
+  // Synchronous from the tie keys to here, so no other match can set them for another day in between.
   scored.sort(Ranked.compare);
-  for (let index = 0; index < scored.length; index += 1) (scored[index] as Ranked).rank = index + 1;
+  const masks = new Int32Array(scored.length);
+  for (let index = 0; index < scored.length; index += 1) {
+    const provider = scored[index] as Ranked;
+    provider.rank = index + 1;
+    masks[index] = Ranked.maskOf(provider);
+  }
   const uncoveredNeeds = plan.needs.filter((_, index) => (coveredByAnyone & (1 << index)) === 0);
-  return { providers: scored, uncoveredNeeds };
+  return { providers: scored, uncoveredNeeds, needs: plan.needs, masks };
 }
 
 /** What scoring a candidate needs from the context, worked out once per match. */
@@ -133,6 +153,8 @@ interface Plan {
   region: string | null;
   sector: string | null;
   bands: readonly SizeBand[];
+  /** `bands` as bits (see bandBits). */
+  bandBits: number;
   language: string;
   /** The language's bit among LANGUAGE_ORDINALS. */
   languageBit: number;
@@ -148,6 +170,7 @@ interface Plan {
  */
 const NEED_ORDINALS = new Map<string, number>();
 const LANGUAGE_ORDINALS = new Map<string, number>();
+const SIZE_BAND_ORDINALS = new Map<string, number>();
 
 function ordinal(ordinals: Map<string, number>, key: string): number {
   let value = ordinals.get(key);
@@ -162,6 +185,13 @@ function ordinal(ordinals: Map<string, number>, key: string): number {
 function languageBit(language: string): number {
   const value = ordinal(LANGUAGE_ORDINALS, language);
   return value < 31 ? 1 << value : 0;
+}
+
+/** Size bands as bits; there are four, so each has one. */
+function bandBits(bands: readonly string[]): number {
+  let bits = 0;
+  for (const band of bands) bits |= 1 << ordinal(SIZE_BAND_ORDINALS, band);
+  return bits;
 }
 
 function planFor(context: MatchContext): Plan {
@@ -185,6 +215,7 @@ function planFor(context: MatchContext): Plan {
     region: context.profile.municipality ? context.regionCode : null,
     sector: context.profile.sector && context.sectorName ? context.profile.sector : null,
     bands: band ? [band] : RANKING_RULES.smeSizeBands,
+    bandBits: bandBits(band ? [band] : RANKING_RULES.smeSizeBands),
     language,
     languageBit: languageBit(language),
     onsite: context.profile.delivery === 'onsite',
@@ -192,53 +223,83 @@ function planFor(context: MatchContext): Plan {
   };
 }
 
-/**
- * A candidate's products as numbers, packed once per candidate object (a candidate is replaced when
- * its company changes): per product its flags, price (NaN on request), language bits, the number of
- * needs it addresses and their ordinals. Reading these is several times faster than walking the
- * product objects and their slug lists for thousands of candidates on every match.
- */
-const PACKED = new WeakMap<Candidate, Float64Array>();
 const SME_FIT = 1;
 const REMOTE = 2;
 /** Some product speaks a language without a bit of its own: then languages are compared by name. */
 const MANY_LANGUAGES = 4;
 
-function packed(candidate: Candidate): Float64Array {
-  let packed = PACKED.get(candidate);
-  if (packed) return packed;
-  let length = 0;
-  for (const product of candidate.products) length += 4 + product.needSlugs.length;
-  packed = new Float64Array(length);
-  let at = 0;
-  for (const product of candidate.products) {
-    let languages = 0;
-    let flags = (product.smeFit ? SME_FIT : 0) | (product.delivery.includes('remote') ? REMOTE : 0);
-    for (const language of product.languages) {
-      const bit = languageBit(language);
-      if (bit === 0) flags |= MANY_LANGUAGES;
-      languages |= bit;
+/**
+ * A candidate as scoring reads it, worked out once per candidate object (the index replaces a
+ * candidate when its company changes, so nothing here outlives its data). Per product its flags,
+ * price (NaN on request), language bits, the number of needs it addresses and their ordinals, packed
+ * into one array; the company's facts a score compares, one property away and in one shape for all.
+ * Reading these is several times faster than walking thousands of candidates' product objects, slug
+ * lists and nested places on every match, and scoring them allocates nothing.
+ */
+export class Scorable {
+  readonly products: Float64Array;
+  readonly municipality: string;
+  readonly region: string;
+  /** The customer size bands it serves, as bits (see bandBits). */
+  readonly sizeBands: number;
+  /** When its confirmation lapses (epoch ms; Infinity without a date): then it is not recommended. */
+  readonly lapsesAt: number;
+  /** The last union this entry was taken into (CandidateIndex.offeringFor), so a union needs no Set. */
+  stamp = 0;
+  /** Its tie key (see tieKey) and the day it is for. */
+  tie = '';
+  tieDay = '';
+
+  constructor(readonly candidate: Candidate) {
+    let length = 0;
+    for (const product of candidate.products) length += 4 + product.needSlugs.length;
+    const packed = new Float64Array(length);
+    let at = 0;
+    for (const product of candidate.products) {
+      let languages = 0;
+      let flags = (product.smeFit ? SME_FIT : 0) | (product.delivery.includes('remote') ? REMOTE : 0);
+      for (const language of product.languages) {
+        const bit = languageBit(language);
+        if (bit === 0) flags |= MANY_LANGUAGES;
+        languages |= bit;
+      }
+      packed[at] = flags;
+      packed[at + 1] = product.priceFromDkk ?? Number.NaN;
+      packed[at + 2] = languages;
+      packed[at + 3] = product.needSlugs.length;
+      at += 4;
+      for (const need of product.needSlugs) {
+        packed[at] = ordinal(NEED_ORDINALS, need);
+        at += 1;
+      }
     }
-    packed[at] = flags;
-    packed[at + 1] = product.priceFromDkk ?? Number.NaN;
-    packed[at + 2] = languages;
-    packed[at + 3] = product.needSlugs.length;
-    at += 4;
-    for (const need of product.needSlugs) {
-      packed[at] = ordinal(NEED_ORDINALS, need);
-      at += 1;
-    }
+    this.products = packed;
+    this.municipality = candidate.municipality.code;
+    this.region = candidate.region.code;
+    this.sizeBands = bandBits(candidate.customerSizeBands);
+    this.lapsesAt = lapsesAt(candidate.confirmedAt);
   }
-  PACKED.set(candidate, packed);
-  return packed;
+}
+
+/** Candidates handed to rankProviders directly (tests, tools) are prepared once per candidate object too. */
+const SCORABLE = new WeakMap<Candidate, Scorable>();
+
+export function scorable(candidate: Candidate): Scorable {
+  let entry = SCORABLE.get(candidate);
+  if (!entry) {
+    entry = new Scorable(candidate);
+    SCORABLE.set(candidate, entry);
+  }
+  return entry;
 }
 
 /**
- * A candidate's score exactly as the breakdown adds it up (same rules, same rounding, same order of
- * addition), or -1 when it covers none of the needs. Sets `plan.mask` to the needs it covers.
+ * A candidate's score in hundredths exactly as the breakdown adds it up (same rules, same order of
+ * addition, rounded to hundredths as round2 does), or -1 when it covers none of the needs. Sets
+ * `plan.mask` to the needs it covers.
  */
-function pointsOf(candidate: Candidate, plan: Plan): number {
-  const products = packed(candidate);
+function pointsOf(entry: Scorable, plan: Plan): number {
+  const products = entry.products;
   const { bitOf, limit, languageBit: spoken } = plan;
   let mask = 0;
   let fit = false;
@@ -268,14 +329,15 @@ function pointsOf(candidate: Candidate, plan: Plan): number {
   }
   plan.mask = mask;
   if (mask === 0) return -1;
+  const candidate = entry.candidate;
   if (!productSpeaks && (byName || spoken === 0)) productSpeaks = languageMatches(candidate, plan);
 
   const needs = round2((RULES.needs.max * popcount(mask)) / plan.needs.length);
-  const certifications = certificationPoints(candidate.certifications, plan.relevant);
-  const distance = distancePoints(candidate, plan, remote);
+  const certifications = plan.relevant.size === 0 ? 0 : certificationPoints(candidate.certifications, plan.relevant);
+  const distance = distancePoints(entry, plan, remote);
   const sector =
     plan.sector === null ? RULES.sector.max : candidate.sectors.includes(plan.sector) ? RULES.sector.experienced : 0;
-  const servesSize = candidate.customerSizeBands.some((customers) => plan.bands.includes(customers));
+  const servesSize = (entry.sizeBands & plan.bandBits) !== 0;
   const speaks = productSpeaks || candidate.languages.includes(plan.language);
   const smeFit =
     (fit ? RULES.smeFit.smeFitProduct : 0) +
@@ -290,7 +352,8 @@ function pointsOf(candidate: Candidate, plan: Plan): number {
     else if (criterion === 'smeFit') sum += smeFit;
     else sum += price;
   }
-  return round2(sum);
+  // As a small integer (| 0): a double here would box every Ranked's score in a number object of its own.
+  return Math.round(sum * 100) | 0;
 }
 
 /** The slow way, by name, for languages beyond the bits: whether a product covering a chosen need speaks it. */
@@ -304,17 +367,16 @@ function languageMatches(candidate: Candidate, plan: Plan): boolean {
 
 /** As scoreCertifications: one claim per certification code, the most trusted one, capped at the maximum. */
 function certificationPoints(certifications: CandidateCertification[], relevant: Set<string>): number {
-  if (relevant.size === 0) return 0;
   const rule = RULES.certifications;
   let points = 0;
   for (let index = 0; index < certifications.length; index += 1) {
     const certification = certifications[index] as CandidateCertification;
-    if (!certification.regulations.some((code) => relevant.has(code))) continue;
+    if (!attestsTo(certification, relevant)) continue;
     let counted = false;
     let verified = false;
     for (let other = 0; other < certifications.length; other += 1) {
       const same = certifications[other] as CandidateCertification;
-      if (same.code !== certification.code || !same.regulations.some((code) => relevant.has(code))) continue;
+      if (same.code !== certification.code || !attestsTo(same, relevant)) continue;
       if (other < index) counted = true;
       verified ||= same.trust === 'verified';
     }
@@ -323,64 +385,88 @@ function certificationPoints(certifications: CandidateCertification[], relevant:
   return Math.min(rule.max, points);
 }
 
+function attestsTo(certification: CandidateCertification, relevant: Set<string>): boolean {
+  const codes = certification.regulations;
+  for (let index = 0; index < codes.length; index += 1) if (relevant.has(codes[index] as string)) return true;
+  return false;
+}
+
 /** As scoreDistance. */
-function distancePoints(candidate: Candidate, plan: Plan, remote: boolean): number {
+function distancePoints(entry: Scorable, plan: Plan, remote: boolean): number {
   const rule = RULES.distance;
   if (plan.municipality === null || plan.region === null) return rule.max;
-  if (candidate.municipality.code === plan.municipality) return rule.sameMunicipality;
-  if (candidate.region.code === plan.region) return rule.sameRegion;
-  if (candidate.regionsServed.includes(plan.region)) return rule.servesRegion;
+  if (entry.municipality === plan.municipality) return rule.sameMunicipality;
+  if (entry.region === plan.region) return rule.sameRegion;
+  if (entry.candidate.regionsServed.includes(plan.region)) return rule.servesRegion;
   return remote && !plan.onsite ? rule.remoteDelivery : 0;
+}
+
+/** What a match's ranked providers share: the plan they were scored by, and the explanations written so far. */
+interface Shared {
+  plan: Plan;
+  explained: Map<Ranked, ScoredCandidate>;
 }
 
 /**
  * A ranked provider whose explanation, covered needs and ordered products are worked out on first
- * read, from the same facts; serialised like the plain object it stands for.
+ * read, from the same facts; serialised like the plain object it stands for. A match keeps one for
+ * every provider it ranks (thousands) while the page reads a few, so each holds only its entry, its
+ * score in hundredths and its covered needs as bits (small integers, no boxed numbers), and what it
+ * has written lives with the match's shared state: 64 bytes each, where it was over 100.
  */
 class Ranked implements RankedProvider {
   rank = 0;
-  #tie = '';
-  readonly #plan: Plan;
+  readonly #entry: Scorable;
+  readonly #shared: Shared;
+  readonly #cents: number;
   readonly #mask: number;
-  #covered: string[] | undefined;
-  #explained: ScoredCandidate | undefined;
 
-  constructor(
-    readonly candidate: Candidate,
-    readonly score: number,
-    mask: number,
-    plan: Plan,
-  ) {
+  constructor(entry: Scorable, cents: number, mask: number, shared: Shared) {
+    this.#entry = entry;
+    this.#cents = cents;
     this.#mask = mask;
-    this.#plan = plan;
+    this.#shared = shared;
   }
 
-  /** The provider's place among equal scores today (see tieKey). */
-  set tie(key: string) {
-    this.#tie = key;
+  get candidate(): Candidate {
+    return this.#entry.candidate;
   }
 
-  /** Best score first; equal scores by today's tie key. */
+  get score(): number {
+    return this.#cents / 100;
+  }
+
+  /** Best score first; equal scores by the tie key of the day the entries were ranked for (see tieOf). */
   static compare(a: Ranked, b: Ranked): number {
-    return b.score - a.score || compareKeys(a.#tie, b.#tie);
+    return b.#cents - a.#cents || compareKeys(a.#entry.tie, b.#entry.tie);
+  }
+
+  /** The needs it covers as bits over the plan's needs. */
+  static maskOf(provider: Ranked): number {
+    return provider.#mask;
   }
 
   get coveredNeeds(): string[] {
-    this.#covered ??= this.#plan.needs.filter((_, index) => (this.#mask & (1 << index)) !== 0);
-    return this.#covered;
+    return this.#shared.plan.needs.filter((_, index) => (this.#mask & (1 << index)) !== 0);
   }
 
   get breakdown(): ScoreComponent[] {
-    return this.#explain().breakdown;
+    return Ranked.explain(this).breakdown;
   }
 
   get products(): CandidateProduct[] {
-    return this.#explain().products;
+    return Ranked.explain(this).products;
   }
 
-  #explain(): ScoredCandidate {
-    this.#explained ??= scoreWithNeeds(this.candidate, this.#plan.context, this.#plan.needs) as ScoredCandidate;
-    return this.#explained;
+  // Static rather than a private method: a private method gives every instance a field of its own.
+  static explain(provider: Ranked): ScoredCandidate {
+    const { plan, explained } = provider.#shared;
+    let written = explained.get(provider);
+    if (!written) {
+      written = scoreWithNeeds(provider.candidate, plan.context, plan.needs) as ScoredCandidate;
+      explained.set(provider, written);
+    }
+    return written;
   }
 
   toJSON(): RankedProvider {
@@ -390,26 +476,14 @@ class Ranked implements RankedProvider {
 }
 
 /**
- * Tie keys for one day, kept until the day changes: a key depends only on the day and the provider,
- * and hashing every tied provider again on every match cost more than the scoring.
+ * A provider's tie key for a day, kept on its entry until the day changes: it depends only on the
+ * day and the provider, and hashing every tied provider again on every match cost more than the scoring.
  */
-let tieDay = '';
-let tieCache = new Map<string, string>();
-
-function tieKeys(day: string): (slug: string) => string {
-  if (day !== tieDay) {
-    tieDay = day;
-    tieCache = new Map();
+function tieOf(entry: Scorable, day: string): void {
+  if (entry.tieDay !== day) {
+    entry.tie = tieKey(day, entry.candidate.slug);
+    entry.tieDay = day;
   }
-  const cache = tieCache;
-  return (slug: string): string => {
-    let key = cache.get(slug);
-    if (key === undefined) {
-      key = tieKey(day, slug);
-      cache.set(slug, key);
-    }
-    return key;
-  };
 }
 
 /** SHA-256 mixes well enough that a provider's place among equals is independent from one day to the next. */
