@@ -115,25 +115,29 @@ export class CandidateIndex {
 
   /** Companies with an active product for at least one of the needs. */
   candidatesFor(needs: readonly string[]): Candidate[] {
-    return this.offeringFor(needs).map((entry) => entry.candidate);
+    return this.offeringFor(needs).entries.map((entry) => entry.candidate);
   }
 
   /**
-   * The same, as matching scores them. The union is taken by stamping each entry with this call's
-   * number rather than through a Set: it runs on every match over thousands of entries. It runs
-   * to the end without awaiting, so no other union can stamp in between.
+   * The same, as matching scores them: how many companies offer, and those of them whose
+   * confirmation has not lapsed by `now` (epoch ms; all when absent). The union is taken by stamping
+   * each entry with this call's number rather than through a Set, in one pass with the lapse test:
+   * it runs on every match over thousands of entries. It runs to the end without awaiting, so no
+   * other union can stamp in between.
    */
-  offeringFor(needs: readonly string[]): Scorable[] {
+  offeringFor(needs: readonly string[], now = Number.NEGATIVE_INFINITY): { offering: number; entries: Scorable[] } {
     this.unions += 1;
     const stamp = this.unions;
-    const union: Scorable[] = [];
+    const entries: Scorable[] = [];
+    let offering = 0;
     const take = (entry: Scorable) => {
       if (entry.stamp === stamp) return;
       entry.stamp = stamp;
-      union.push(entry);
+      offering += 1;
+      if (entry.lapsesAt > now) entries.push(entry);
     };
     for (const need of needs) this.byNeed.get(need)?.forEach(take);
-    return union;
+    return { offering, entries };
   }
 
   private async read(slugs: readonly string[] | null, skip: number): Promise<Candidate[]> {

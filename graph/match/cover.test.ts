@@ -110,9 +110,11 @@ describe('fewestProviders', () => {
   });
 
   it('refuses coverage bits that cannot be read against the needs: one per provider, needs named once', () => {
-    expect(() => fewestProviders([], ['n0', 'n0'], new Int32Array(0))).toThrow(RangeError);
-    expect(() => fewestProviders([provider('a', ['n0'], 50, 1)], ['n0'], new Int32Array(0))).toThrow(RangeError);
-    expect(fewestProviders([provider('a', ['n0'], 50, 1)], ['n0'], Int32Array.of(1)).providers).toHaveLength(1);
+    const none = { cents: new Int32Array(0), masks: new Int32Array(0) };
+    expect(() => fewestProviders([], ['n0', 'n0'], none)).toThrow(RangeError);
+    expect(() => fewestProviders([provider('a', ['n0'], 50, 1)], ['n0'], none)).toThrow(RangeError);
+    const one = { cents: Int32Array.of(5000), masks: Int32Array.of(1) };
+    expect(fewestProviders([provider('a', ['n0'], 50, 1)], ['n0'], one).providers).toHaveLength(1);
   });
 
   it('reports needs nobody covers and handles no needs and no providers', () => {

@@ -4,7 +4,8 @@
  * extra contract. Needs are few (≤ 15), so a dynamic programme over subsets of needs is exact
  * and fast even for thousands of providers.
  */
-import type { RankedProvider } from './types';
+import type { Coverage } from './rank';
+import type { RankedList, RankedProvider } from './types';
 
 export interface FewestProviders {
   /** In rank order. */
@@ -22,20 +23,26 @@ const MAX_NEEDS = 15;
  * sets: the highest total score, then the set whose members rank best (sorted ranks compared
  * in order). Pass the whole ranked list, not a page of it.
  *
- * `masks`, when given (rankProviders gives them), holds per provider the needs it covers as bits
- * over `needs` (bit i for `needs[i]`, which must then name each need once); otherwise they are read
- * from each provider's `coveredNeeds`. Reading thousands of name lists on every match cost more than
- * the cover itself.
+ * `coverage`, when given (rankProviders gives it), holds per provider in rank order its score in
+ * hundredths and the needs it covers as bits over `needs` (bit i for `needs[i]`, which must then name
+ * each need once), and ranks are positions + 1; otherwise all are read from the providers. Reading
+ * thousands of providers on every match cost more than the cover itself, and only the chosen few
+ * are then read.
  */
-export function fewestProviders(ranked: RankedProvider[], needs: string[], masks?: Int32Array): FewestProviders {
+export function fewestProviders(ranked: RankedList, needs: string[], coverage?: Coverage): FewestProviders {
   const wanted = [...new Set(needs)];
-  if (masks && (wanted.length !== needs.length || masks.length !== ranked.length)) {
-    throw new RangeError('fewestProviders: masks need one entry per provider and needs named once each');
+  if (
+    coverage &&
+    (wanted.length !== needs.length ||
+      coverage.masks.length !== ranked.length ||
+      coverage.cents.length !== ranked.length)
+  ) {
+    throw new RangeError('fewestProviders: coverage needs one entry per provider and needs named once each');
   }
   if (wanted.length > 31) throw new RangeError(`fewestProviders handles at most 31 needs, got ${wanted.length}`);
-  const own = masks ?? maskCoverage(ranked, wanted);
+  const { cents, ranks, masks } = coverage ? { ...coverage, ranks: null } : readCoverage(ranked, wanted);
   let coveredByAnyone = 0;
-  for (let index = 0; index < own.length; index += 1) coveredByAnyone |= own[index] as number;
+  for (let index = 0; index < masks.length; index += 1) coveredByAnyone |= masks[index] as number;
   const coverable = wanted.filter((_, index) => (coveredByAnyone & (1 << index)) !== 0);
   const uncoveredNeeds = wanted.filter((_, index) => (coveredByAnyone & (1 << index)) === 0);
   const complete = uncoveredNeeds.length === 0;
@@ -44,23 +51,31 @@ export function fewestProviders(ranked: RankedProvider[], needs: string[], masks
     throw new RangeError(`fewestProviders handles at most ${MAX_NEEDS} needs, got ${coverable.length}`);
   }
   // Bits over the coverable needs only: the needs nobody covers are left out of the cover.
-  const coverage = complete ? own : compress(own, coveredByAnyone);
+  const bits = complete ? masks : compress(masks, coveredByAnyone);
 
-  const chosen = solve(ranked, coverable.length, coverage).map((index) => ranked[index] as RankedProvider);
+  const chosen = solve(cents, ranks, coverable.length, bits).map((index) => ranked.at(index) as RankedProvider);
   chosen.sort((a, b) => a.rank - b.rank);
   return { providers: chosen, complete, uncoveredNeeds };
 }
 
-/** Each provider's covered needs as bits over `needs`. */
-function maskCoverage(ranked: RankedProvider[], needs: string[]): Int32Array {
+/** Each provider's score in hundredths, rank and covered needs as bits over `needs`, read from the providers. */
+function readCoverage(
+  ranked: RankedList,
+  needs: string[],
+): { cents: Int32Array; ranks: Int32Array; masks: Int32Array } {
   const bit = new Map(needs.map((need, index) => [need, 1 << index]));
+  const cents = new Int32Array(ranked.length);
+  const ranks = new Int32Array(ranked.length);
   const masks = new Int32Array(ranked.length);
-  ranked.forEach((provider, index) => {
+  for (let index = 0; index < ranked.length; index += 1) {
+    const provider = ranked.at(index) as RankedProvider;
     let mask = 0;
     for (const need of provider.coveredNeeds) mask |= bit.get(need) ?? 0;
+    cents[index] = Math.round(provider.score * 100);
+    ranks[index] = provider.rank;
     masks[index] = mask;
-  });
-  return masks;
+  }
+  return { cents, ranks, masks };
 }
 
 /** The masks with only the bits set in `keep`, moved down so that they are numbered 0, 1, … in order. */
@@ -80,22 +95,19 @@ function compress(masks: Int32Array, keep: number): Int32Array {
   return compressed;
 }
 
-/** Indices into `ranked` of the best cover of all `count` needs (each covered by someone), given each provider's coverage as bits. */
-function solve(ranked: RankedProvider[], count: number, coverage: Int32Array): number[] {
+/**
+ * Indices of the best cover of all `count` needs (each covered by someone), given each provider's
+ * score in hundredths, rank (position + 1 when null) and coverage as bits.
+ */
+function solve(cents: Int32Array, rankList: Int32Array | null, count: number, coverage: Int32Array): number[] {
   const full = (1 << count) - 1;
-  // Integer cents, so that equal totals compare equal.
-  const cents = new Float64Array(ranked.length);
-  const rankOf = new Int32Array(ranked.length);
-  for (let index = 0; index < ranked.length; index += 1) {
-    const provider = ranked[index] as RankedProvider;
-    cents[index] = Math.round(provider.score * 100);
-    rankOf[index] = provider.rank;
-  }
+  // Integer cents, so that equal totals compare equal; without ranks, a lower position is a better rank.
   const better = (a: number, b: number): boolean =>
     a >= 0 &&
     (b < 0 ||
       (cents[a] as number) > (cents[b] as number) ||
-      (cents[a] === cents[b] && (rankOf[a] as number) < (rankOf[b] as number)));
+      (cents[a] === cents[b] && (rankList ? (rankList[a] as number) < (rankList[b] as number) : a < b)));
+  const rankOf = (index: number): number => (rankList ? (rankList[index] as number) : index + 1);
 
   // Providers with the same coverage collapse to their best one: the tie rules can never prefer another.
   const exact = new Int32Array(full + 1).fill(-1);
@@ -171,10 +183,10 @@ function solve(ranked: RankedProvider[], count: number, coverage: Int32Array): n
     for (let position = 0; position < length; position += 1) {
       const restA = fromA < length - 1 ? (ranks[openA * count + fromA] as number) : Number.MAX_SAFE_INTEGER;
       const restB = fromB < length - 1 ? (ranks[openB * count + fromB] as number) : Number.MAX_SAFE_INTEGER;
-      const takeA = !usedA && (rankOf[a] as number) < restA;
-      const takeB = !usedB && (rankOf[b] as number) < restB;
-      const valueA = takeA ? (rankOf[a] as number) : restA;
-      const valueB = takeB ? (rankOf[b] as number) : restB;
+      const takeA = !usedA && rankOf(a) < restA;
+      const takeB = !usedB && rankOf(b) < restB;
+      const valueA = takeA ? rankOf(a) : restA;
+      const valueB = takeB ? rankOf(b) : restB;
       if (valueA !== valueB) return valueA - valueB;
       if (takeA) usedA = true;
       else fromA += 1;
@@ -229,7 +241,7 @@ function solve(ranked: RankedProvider[], count: number, coverage: Int32Array): n
     total[open] = bestTotal;
     pick[open] = bestPick;
     rest[open] = bestRest;
-    const rank = rankOf[bestPick] as number;
+    const rank = rankOf(bestPick);
     let from = 0;
     for (let position = 0; position < size; position += 1) {
       const next = from < size - 1 ? (ranks[bestRest * count + from] as number) : Number.MAX_SAFE_INTEGER;

@@ -7,7 +7,7 @@ import {
   referenceLacks,
 } from './candidates';
 import { fewestProviders } from './cover';
-import { rankScorable, type Scorable } from './rank';
+import { rankScorable } from './rank';
 import type { MatchContext, MatchProfile, MatchResult } from './types';
 
 export class UnknownNeedsError extends Error {
@@ -47,13 +47,10 @@ export class Matcher {
     const unknown = profile.needs.filter((slug) => !Object.hasOwn(context.needNames, slug));
     if (unknown.length > 0) throw new UnknownNeedsError(unknown);
     // A listing nobody has confirmed for 15 months is not recommended; search still finds it, marked.
-    const now = (options.now ?? new Date()).getTime();
-    const offering = this.candidates.offeringFor(profile.needs);
-    const confirmed: Scorable[] = [];
-    for (const entry of offering) if (entry.lapsesAt > now) confirmed.push(entry);
-    const { providers, uncoveredNeeds, needs, masks } = rankScorable(confirmed, context);
-    const fewest = fewestProviders(providers, needs, masks);
-    return { providers, offering: offering.length, uncoveredNeeds, fewest, context };
+    const { offering, entries } = this.candidates.offeringFor(profile.needs, (options.now ?? new Date()).getTime());
+    const { providers, uncoveredNeeds, needs, coverage } = rankScorable(entries, context);
+    const fewest = fewestProviders(providers, needs, coverage);
+    return { providers, offering, uncoveredNeeds, fewest, context };
   }
 
   /**

@@ -358,7 +358,9 @@ describe('rankProviders: the list', () => {
   it('gives each provider its covered needs as bits, and the cover from them is the cover from the names', () => {
     fc.assert(
       fc.property(candidatesArb, contextArb, (candidates, context) => {
-        const { providers, needs, masks } = rankProviders(candidates, context);
+        const { providers, needs, coverage } = rankProviders(candidates, context);
+        const { masks, cents } = coverage;
+        expect([...cents]).toEqual(providers.map((provider) => Math.round(provider.score * 100)));
         expect(needs).toEqual(chosenNeeds(context));
         expect(masks).toHaveLength(providers.length);
         providers.forEach((provider, index) => {
@@ -366,7 +368,7 @@ describe('rankProviders: the list', () => {
           expect(provider.coveredNeeds).toEqual(needs.filter((_, need) => (bits & (1 << need)) !== 0));
         });
         const fromNames = fewestProviders(providers, needs);
-        const fromBits = fewestProviders(providers, needs, masks);
+        const fromBits = fewestProviders(providers, needs, coverage);
         expect(fromBits.providers.map((provider) => provider.rank)).toEqual(
           fromNames.providers.map((provider) => provider.rank),
         );

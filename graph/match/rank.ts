@@ -15,6 +15,7 @@ import type {
   CandidateProduct,
   Criterion,
   MatchContext,
+  RankedList,
   RankedProvider,
   ScoreComponent,
 } from './types';
@@ -91,14 +92,19 @@ function scoreWithNeeds(candidate: Candidate, context: MatchContext, needs: stri
   return { candidate, score, breakdown, coveredNeeds, products };
 }
 
-/** A ranking: the providers in rank order, and what each covers as bits over `needs` (bit i is `needs[i]`). */
+/** Per provider in rank order (rank = position + 1): its score in hundredths and its covered needs as bits over the chosen needs. */
+export interface Coverage {
+  cents: Int32Array;
+  masks: Int32Array;
+}
+
+/** A ranking as arrays: the providers in rank order, what each covers (see Coverage), the needs nobody covers. */
 export interface Ranking {
   providers: RankedProvider[];
   uncoveredNeeds: string[];
-  /** The chosen needs that exist, in the profile's order (chosenNeeds). */
+  /** The chosen needs that exist, in the profile's order (chosenNeeds); bit i of a mask is `needs[i]`. */
   needs: string[];
-  /** Per provider, in rank order: the needs it covers, bit i for `needs[i]` (fewestProviders takes these). */
-  masks: Int32Array;
+  coverage: Coverage;
 }
 
 /**
@@ -112,33 +118,122 @@ export interface Ranking {
  * The two paths are held equal by a test over the sample and random profiles.
  */
 export function rankProviders(candidates: readonly Candidate[], context: MatchContext): Ranking {
-  return rankScorable(candidates.map(scorable), context);
+  const ranking = rankScorable(candidates.map(scorable), context);
+  return { ...ranking, providers: ranking.providers.slice() };
 }
 
-/** As rankProviders, over candidates the index has already prepared for scoring (CandidateIndex.offeringFor). */
-export function rankScorable(entries: readonly Scorable[], context: MatchContext): Ranking {
+/**
+ * As rankProviders, over candidates the index has already prepared for scoring
+ * (CandidateIndex.offeringFor), with the providers as a list that makes a provider's object when it
+ * is read. A match used to keep an object for each of thousands of providers while the page read
+ * ten; with several matches under way those objects outlived the young generation and filled the
+ * old one, and its collections were the long tail of a match's time.
+ */
+export function rankScorable(
+  entries: readonly Scorable[],
+  context: MatchContext,
+): { providers: RankedList; uncoveredNeeds: string[]; needs: string[]; coverage: Coverage } {
   const plan = planFor(context);
-  const shared: Shared = { plan, explained: new Map() };
-  const scored: Ranked[] = [];
+  const count = entries.length;
+  const scores = new Int32Array(count);
+  const bits = new Int32Array(count);
+  const order = new Int32Array(count);
+  let kept = 0;
   let coveredByAnyone = 0;
-  for (let index = 0; index < entries.length; index += 1) {
+  for (let index = 0; index < count; index += 1) {
     const entry = entries[index] as Scorable;
     const cents = pointsOf(entry, plan);
     if (cents < 0) continue;
     tieOf(entry, context.day);
-    scored.push(new Ranked(entry, cents, plan.mask, shared));
+    scores[index] = cents;
+    bits[index] = plan.mask;
+    order[kept] = index;
+    kept += 1;
     coveredByAnyone |= plan.mask;
   }
   // Synchronous from the tie keys to here, so no other match can set them for another day in between.
-  scored.sort(Ranked.compare);
-  const masks = new Int32Array(scored.length);
-  for (let index = 0; index < scored.length; index += 1) {
-    const provider = scored[index] as Ranked;
-    provider.rank = index + 1;
-    masks[index] = Ranked.maskOf(provider);
+  const ranked = order
+    .subarray(0, kept)
+    .sort(
+      (a, b) =>
+        (scores[b] as number) - (scores[a] as number) ||
+        compareKeys((entries[a] as Scorable).tie, (entries[b] as Scorable).tie),
+    );
+  const ordered: Scorable[] = new Array(kept);
+  const cents = new Int32Array(kept);
+  const masks = new Int32Array(kept);
+  for (let rank = 0; rank < kept; rank += 1) {
+    const index = ranked[rank] as number;
+    ordered[rank] = entries[index] as Scorable;
+    cents[rank] = scores[index] as number;
+    masks[rank] = bits[index] as number;
   }
   const uncoveredNeeds = plan.needs.filter((_, index) => (coveredByAnyone & (1 << index)) === 0);
-  return { providers: scored, uncoveredNeeds, needs: plan.needs, masks };
+  return {
+    providers: new LazyRanking(ordered, { cents, masks }, { plan, explained: new Map() }),
+    uncoveredNeeds,
+    needs: plan.needs,
+    coverage: { cents, masks },
+  };
+}
+
+/** The matcher's ranked list: a provider's object is made on first read and kept, so it is the same object every time. */
+class LazyRanking implements RankedList {
+  readonly #entries: Scorable[];
+  readonly #coverage: Coverage;
+  readonly #shared: Shared;
+  readonly #made = new Map<number, Ranked>();
+
+  constructor(entries: Scorable[], coverage: Coverage, shared: Shared) {
+    this.#entries = entries;
+    this.#coverage = coverage;
+    this.#shared = shared;
+  }
+
+  get length(): number {
+    return this.#entries.length;
+  }
+
+  at(position: number): RankedProvider | undefined {
+    const index = position < 0 ? position + this.length : position;
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
+    let provider = this.#made.get(index);
+    if (!provider) {
+      const { cents, masks } = this.#coverage;
+      provider = new Ranked(
+        this.#entries[index] as Scorable,
+        cents[index] as number,
+        masks[index] as number,
+        this.#shared,
+      );
+      provider.rank = index + 1;
+      this.#made.set(index, provider);
+    }
+    return provider;
+  }
+
+  /** As Array.prototype.slice. */
+  slice(start = 0, end = this.length): RankedProvider[] {
+    const from = clampIndex(start, this.length);
+    const to = clampIndex(end, this.length);
+    const slice: RankedProvider[] = [];
+    for (let index = from; index < to; index += 1) slice.push(this.at(index) as RankedProvider);
+    return slice;
+  }
+
+  *[Symbol.iterator](): Iterator<RankedProvider> {
+    for (let index = 0; index < this.length; index += 1) yield this.at(index) as RankedProvider;
+  }
+
+  /** Serialised like the array it stands for. */
+  toJSON(): RankedProvider[] {
+    return this.slice();
+  }
+}
+
+function clampIndex(value: number, length: number): number {
+  const integer = Math.trunc(value) || 0;
+  return integer < 0 ? Math.max(0, length + integer) : Math.min(integer, length);
 }
 
 /** What scoring a candidate needs from the context, worked out once per match. */
@@ -409,10 +504,9 @@ interface Shared {
 
 /**
  * A ranked provider whose explanation, covered needs and ordered products are worked out on first
- * read, from the same facts; serialised like the plain object it stands for. A match keeps one for
- * every provider it ranks (thousands) while the page reads a few, so each holds only its entry, its
- * score in hundredths and its covered needs as bits (small integers, no boxed numbers), and what it
- * has written lives with the match's shared state: 64 bytes each, where it was over 100.
+ * read, from the same facts; serialised like the plain object it stands for. It holds only its
+ * entry, its score in hundredths and its covered needs as bits (small integers, no boxed numbers);
+ * what it has written lives with the match's shared state.
  */
 class Ranked implements RankedProvider {
   rank = 0;
@@ -434,16 +528,6 @@ class Ranked implements RankedProvider {
 
   get score(): number {
     return this.#cents / 100;
-  }
-
-  /** Best score first; equal scores by the tie key of the day the entries were ranked for (see tieOf). */
-  static compare(a: Ranked, b: Ranked): number {
-    return b.#cents - a.#cents || compareKeys(a.#entry.tie, b.#entry.tie);
-  }
-
-  /** The needs it covers as bits over the plan's needs. */
-  static maskOf(provider: Ranked): number {
-    return provider.#mask;
   }
 
   get coveredNeeds(): string[] {

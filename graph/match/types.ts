@@ -101,8 +101,18 @@ export interface RankedProvider {
   rank: number;
 }
 
+/**
+ * Ranked providers, best first, read by position. A match ranks thousands and a page shows a few, so
+ * the matcher's list makes a provider's object only when it is read (an array is one too).
+ */
+export interface RankedList extends Iterable<RankedProvider> {
+  readonly length: number;
+  at(index: number): RankedProvider | undefined;
+  slice(start?: number, end?: number): RankedProvider[];
+}
+
 export interface MatchResult {
-  providers: RankedProvider[];
+  providers: RankedList;
   /**
    * Companies with an active product for at least one chosen need, before any is left out of the
    * ranking (a lapsed confirmation, a budget). It is the need's provider count that the home page,

@@ -343,7 +343,7 @@ describe('a listing with facts left out', () => {
       const index = new CandidateIndex(executor);
       await index.refresh([slug]);
       const result = await new Matcher(executor, index).match({ needs: [need], sizeBand: 'small' });
-      const sparse = result.providers.find((provider) => provider.candidate.slug === slug);
+      const sparse = result.providers.slice().find((provider) => provider.candidate.slug === slug);
       expect(sparse?.coveredNeeds).toEqual([need]);
       expect(sparse?.breakdown.find((part) => part.criterion === 'smeFit')?.points).toBe(0);
     } finally {

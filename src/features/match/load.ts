@@ -109,7 +109,7 @@ export async function loadComparePage(
     if (parsed.problems.length > 0) return { status: 400, state, form, problems: parsed.problems };
     // The list already recorded this demand; counting the comparison too would double it in the gap analysis.
     const match = await matchProviders(services, toMatchProfile(state), visitor, { recordDemand: false });
-    const bySlug = new Map(match.providers.map((provider) => [provider.candidate.slug, provider]));
+    const bySlug = new Map(match.providers.slice().map((provider) => [provider.candidate.slug, provider]));
     const missing = parsed.providers.filter((slug) => !bySlug.has(slug));
     if (missing.length > 0) {
       return { status: 400, state, form, problems: missing.map((value) => ({ kind: 'notMatched', value })) };
