@@ -31,29 +31,46 @@ const MAX_NEEDS = 15;
  */
 export function fewestProviders(ranked: RankedList, needs: string[], coverage?: Coverage): FewestProviders {
   const wanted = [...new Set(needs)];
-  if (
-    coverage &&
-    (wanted.length !== needs.length ||
+  let coverable: string[];
+  let cents: Int32Array = new Int32Array(0);
+  let ranks: Int32Array | null = null;
+  let masks: Int32Array = cents;
+  if (coverage) {
+    if (
+      wanted.length !== needs.length ||
+      wanted.length > 31 ||
       coverage.masks.length !== ranked.length ||
-      coverage.cents.length !== ranked.length)
-  ) {
-    throw new RangeError('fewestProviders: coverage needs one entry per provider and needs named once each');
+      coverage.cents.length !== ranked.length
+    ) {
+      throw new RangeError('fewestProviders: coverage needs one entry per provider and at most 31 needs, each once');
+    }
+    let coveredByAnyone = 0;
+    for (let index = 0; index < coverage.masks.length; index += 1) coveredByAnyone |= coverage.masks[index] as number;
+    coverable = wanted.filter((_, index) => (coveredByAnyone & (1 << index)) !== 0);
+    cents = coverage.cents;
+    // Bits over the coverable needs only: the needs nobody covers are left out of the cover.
+    masks = coverable.length === wanted.length ? coverage.masks : compress(coverage.masks, coveredByAnyone);
+  } else {
+    const coveredByAnyone = new Set<string>();
+    for (const provider of ranked) for (const need of provider.coveredNeeds) coveredByAnyone.add(need);
+    coverable = wanted.filter((need) => coveredByAnyone.has(need));
+    if (coverable.length <= MAX_NEEDS) ({ cents, ranks, masks } = readCoverage(ranked, coverable));
   }
-  if (wanted.length > 31) throw new RangeError(`fewestProviders handles at most 31 needs, got ${wanted.length}`);
-  const { cents, ranks, masks } = coverage ? { ...coverage, ranks: null } : readCoverage(ranked, wanted);
-  let coveredByAnyone = 0;
-  for (let index = 0; index < masks.length; index += 1) coveredByAnyone |= masks[index] as number;
-  const coverable = wanted.filter((_, index) => (coveredByAnyone & (1 << index)) !== 0);
-  const uncoveredNeeds = wanted.filter((_, index) => (coveredByAnyone & (1 << index)) === 0);
+  const uncoveredNeeds = wanted.filter((need) => !coverable.includes(need));
   const complete = uncoveredNeeds.length === 0;
   if (coverable.length === 0) return { providers: [], complete, uncoveredNeeds };
   if (coverable.length > MAX_NEEDS) {
     throw new RangeError(`fewestProviders handles at most ${MAX_NEEDS} needs, got ${coverable.length}`);
   }
-  // Bits over the coverable needs only: the needs nobody covers are left out of the cover.
-  const bits = complete ? masks : compress(masks, coveredByAnyone);
 
-  const chosen = solve(cents, ranks, coverable.length, bits).map((index) => ranked.at(index) as RankedProvider);
+  const chosen = solve(cents, ranks, coverable.length, masks).map((index) => {
+    const provider = ranked.at(index) as RankedProvider;
+    // Coverage is by rank order; a page or a list sorted otherwise would pick the wrong providers.
+    if (!ranks && provider.rank !== index + 1) {
+      throw new RangeError('fewestProviders: with coverage, the list must be the whole ranking in rank order');
+    }
+    return provider;
+  });
   chosen.sort((a, b) => a.rank - b.rank);
   return { providers: chosen, complete, uncoveredNeeds };
 }
@@ -67,13 +84,14 @@ function readCoverage(
   const cents = new Int32Array(ranked.length);
   const ranks = new Int32Array(ranked.length);
   const masks = new Int32Array(ranked.length);
-  for (let index = 0; index < ranked.length; index += 1) {
-    const provider = ranked.at(index) as RankedProvider;
+  let index = 0;
+  for (const provider of ranked) {
     let mask = 0;
     for (const need of provider.coveredNeeds) mask |= bit.get(need) ?? 0;
     cents[index] = Math.round(provider.score * 100);
     ranks[index] = provider.rank;
     masks[index] = mask;
+    index += 1;
   }
   return { cents, ranks, masks };
 }

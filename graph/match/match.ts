@@ -47,7 +47,9 @@ export class Matcher {
     const unknown = profile.needs.filter((slug) => !Object.hasOwn(context.needNames, slug));
     if (unknown.length > 0) throw new UnknownNeedsError(unknown);
     // A listing nobody has confirmed for 15 months is not recommended; search still finds it, marked.
-    const { offering, entries } = this.candidates.offeringFor(profile.needs, (options.now ?? new Date()).getTime());
+    const now = (options.now ?? new Date()).getTime();
+    if (Number.isNaN(now)) throw new RangeError('match: options.now is not a valid date');
+    const { offering, entries } = this.candidates.offeringFor(profile.needs, now);
     const { providers, uncoveredNeeds, needs, coverage } = rankScorable(entries, context);
     const fewest = fewestProviders(providers, needs, coverage);
     return { providers, offering, uncoveredNeeds, fewest, context };

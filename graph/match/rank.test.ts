@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Text } from '../model';
 import { SIZE_BANDS } from '../vocabulary';
 import { fewestProviders } from './cover';
-import { chosenNeeds, rankProviders, scoreCandidate } from './rank';
+import { chosenNeeds, rankProviders, rankScorable, scorable, scoreCandidate } from './rank';
 import { RANKING_RULES } from './rules';
 import type {
   BudgetBand,
@@ -355,26 +355,56 @@ describe('rankProviders: the list', () => {
     );
   });
 
-  it('gives each provider its covered needs as bits, and the cover from them is the cover from the names', () => {
+  it('gives each provider its score and covered needs as numbers, and the cover from them is the cover from the names', () => {
     fc.assert(
       fc.property(candidatesArb, contextArb, (candidates, context) => {
-        const { providers, needs, coverage } = rankProviders(candidates, context);
-        const { masks, cents } = coverage;
-        expect([...cents]).toEqual(providers.map((provider) => Math.round(provider.score * 100)));
+        const { providers, needs, coverage } = rankScorable(candidates.map(scorable), context);
         expect(needs).toEqual(chosenNeeds(context));
-        expect(masks).toHaveLength(providers.length);
-        providers.forEach((provider, index) => {
-          const bits = masks[index] as number;
-          expect(provider.coveredNeeds).toEqual(needs.filter((_, need) => (bits & (1 << need)) !== 0));
+        expect(coverage.masks).toHaveLength(providers.length);
+        providers.slice().forEach((provider, index) => {
+          // Against the explaining path, which works the covered needs out from the products by name.
+          const explained = scoreCandidate(provider.candidate, context);
+          const bits = coverage.masks[index] as number;
+          expect(needs.filter((_, need) => (bits & (1 << need)) !== 0)).toEqual(explained?.coveredNeeds);
+          expect((coverage.cents[index] as number) / 100).toBe(explained?.score);
         });
-        const fromNames = fewestProviders(providers, needs);
-        const fromBits = fewestProviders(providers, needs, coverage);
-        expect(fromBits.providers.map((provider) => provider.rank)).toEqual(
-          fromNames.providers.map((provider) => provider.rank),
-        );
-        expect({ ...fromBits, providers: [] }).toEqual({ ...fromNames, providers: [] });
+        const fromNames = fewestProviders(providers.slice(), needs);
+        const fromNumbers = fewestProviders(providers, needs, coverage);
+        expect(fromNumbers).toEqual(fromNames);
+        // The same objects the list hands out.
+        for (const provider of fromNumbers.providers) expect(providers.at(provider.rank - 1)).toBe(provider);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("reads the matcher's list as an array reads: at, slice, iteration, serialisation, the same object each time", () => {
+    fc.assert(
+      fc.property(
+        candidatesArb,
+        contextArb,
+        fc.integer({ min: -12, max: 12 }),
+        fc.integer({ min: -12, max: 12 }),
+        (candidates, context, start, end) => {
+          const lazy = rankScorable(candidates.map(scorable), context).providers;
+          const array = rankProviders(candidates, context).providers;
+          expect(lazy.length).toBe(array.length);
+          const slugs = (list: Iterable<RankedProvider | undefined>) => [...list].map((p) => p?.candidate.slug);
+          expect(slugs(lazy)).toEqual(slugs(array));
+          expect(slugs(lazy.slice(start, end))).toEqual(slugs(array.slice(start, end)));
+          expect(slugs(lazy.slice(start))).toEqual(slugs(array.slice(start)));
+          for (const position of [start, end, start + 0.5, Number.NaN]) {
+            expect(lazy.at(position)?.candidate.slug).toBe(array.at(position)?.candidate.slug);
+          }
+          expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(array)));
+          if (lazy.length > 0) {
+            expect(lazy.at(0)).toBe(lazy.slice(0, 1)[0]);
+            expect(lazy.at(-1)).toBe([...lazy].at(-1));
+            expect(lazy.at(0)).toMatchObject({ rank: 1, candidate: array[0]?.candidate, score: array[0]?.score });
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

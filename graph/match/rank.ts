@@ -170,7 +170,7 @@ export function rankScorable(
   }
   const uncoveredNeeds = plan.needs.filter((_, index) => (coveredByAnyone & (1 << index)) === 0);
   return {
-    providers: new LazyRanking(ordered, { cents, masks }, { plan, explained: new Map() }),
+    providers: new LazyRanking(ordered, { cents, masks }, { plan }),
     uncoveredNeeds,
     needs: plan.needs,
     coverage: { cents, masks },
@@ -194,9 +194,11 @@ class LazyRanking implements RankedList {
     return this.#entries.length;
   }
 
+  /** As Array.prototype.at. */
   at(position: number): RankedProvider | undefined {
-    const index = position < 0 ? position + this.length : position;
-    if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
+    const relative = Math.trunc(position) || 0;
+    const index = relative < 0 ? relative + this.length : relative;
+    if (index < 0 || index >= this.length) return undefined;
     let provider = this.#made.get(index);
     if (!provider) {
       const { cents, masks } = this.#coverage;
@@ -205,8 +207,8 @@ class LazyRanking implements RankedList {
         cents[index] as number,
         masks[index] as number,
         this.#shared,
+        index + 1,
       );
-      provider.rank = index + 1;
       this.#made.set(index, provider);
     }
     return provider;
@@ -282,10 +284,17 @@ function languageBit(language: string): number {
   return value < 31 ? 1 << value : 0;
 }
 
-/** Size bands as bits; there are four, so each has one. */
+/**
+ * Size bands as bits; the vocabulary has four. A band past the 31st seen gets none (0 for the
+ * whole set), and then bands are compared by name (see pointsOf).
+ */
 function bandBits(bands: readonly string[]): number {
   let bits = 0;
-  for (const band of bands) bits |= 1 << ordinal(SIZE_BAND_ORDINALS, band);
+  for (const band of bands) {
+    const value = ordinal(SIZE_BAND_ORDINALS, band);
+    if (value >= 31) return 0;
+    bits |= 1 << value;
+  }
   return bits;
 }
 
@@ -376,7 +385,11 @@ export class Scorable {
   }
 }
 
-/** Candidates handed to rankProviders directly (tests, tools) are prepared once per candidate object too. */
+/**
+ * Candidates handed to rankProviders directly (tests, tools) are prepared once per candidate object
+ * too, so a candidate must not be changed in place after it was ranked (the index never does: it
+ * replaces a changed company's candidate).
+ */
 const SCORABLE = new WeakMap<Candidate, Scorable>();
 
 export function scorable(candidate: Candidate): Scorable {
@@ -432,7 +445,10 @@ function pointsOf(entry: Scorable, plan: Plan): number {
   const distance = distancePoints(entry, plan, remote);
   const sector =
     plan.sector === null ? RULES.sector.max : candidate.sectors.includes(plan.sector) ? RULES.sector.experienced : 0;
-  const servesSize = (entry.sizeBands & plan.bandBits) !== 0;
+  const servesSize =
+    (entry.sizeBands & plan.bandBits) !== 0 ||
+    ((entry.sizeBands === 0 || plan.bandBits === 0) &&
+      candidate.customerSizeBands.some((customers) => plan.bands.includes(customers)));
   const speaks = productSpeaks || candidate.languages.includes(plan.language);
   const smeFit =
     (fit ? RULES.smeFit.smeFitProduct : 0) +
@@ -496,61 +512,54 @@ function distancePoints(entry: Scorable, plan: Plan, remote: boolean): number {
   return remote && !plan.onsite ? rule.remoteDelivery : 0;
 }
 
-/** What a match's ranked providers share: the plan they were scored by, and the explanations written so far. */
+/** What a match's ranked providers share: the plan they were scored by. */
 interface Shared {
   plan: Plan;
-  explained: Map<Ranked, ScoredCandidate>;
 }
 
 /**
  * A ranked provider whose explanation, covered needs and ordered products are worked out on first
- * read, from the same facts; serialised like the plain object it stands for. It holds only its
- * entry, its score in hundredths and its covered needs as bits (small integers, no boxed numbers);
- * what it has written lives with the match's shared state.
+ * read, from the same facts; serialised like the plain object it stands for. Only the providers a
+ * match's reader asks for are made (LazyRanking), so each can keep what it has written.
  */
 class Ranked implements RankedProvider {
-  rank = 0;
-  readonly #entry: Scorable;
+  readonly candidate: Candidate;
+  readonly score: number;
   readonly #shared: Shared;
-  readonly #cents: number;
   readonly #mask: number;
+  #covered: string[] | undefined;
+  #explained: ScoredCandidate | undefined;
 
-  constructor(entry: Scorable, cents: number, mask: number, shared: Shared) {
-    this.#entry = entry;
-    this.#cents = cents;
+  constructor(
+    entry: Scorable,
+    cents: number,
+    mask: number,
+    shared: Shared,
+    readonly rank: number,
+  ) {
+    this.candidate = entry.candidate;
+    this.score = cents / 100;
     this.#mask = mask;
     this.#shared = shared;
   }
 
-  get candidate(): Candidate {
-    return this.#entry.candidate;
-  }
-
-  get score(): number {
-    return this.#cents / 100;
-  }
-
   get coveredNeeds(): string[] {
-    return this.#shared.plan.needs.filter((_, index) => (this.#mask & (1 << index)) !== 0);
+    this.#covered ??= this.#shared.plan.needs.filter((_, index) => (this.#mask & (1 << index)) !== 0);
+    return this.#covered;
   }
 
   get breakdown(): ScoreComponent[] {
-    return Ranked.explain(this).breakdown;
+    return this.#explain().breakdown;
   }
 
   get products(): CandidateProduct[] {
-    return Ranked.explain(this).products;
+    return this.#explain().products;
   }
 
-  // Static rather than a private method: a private method gives every instance a field of its own.
-  static explain(provider: Ranked): ScoredCandidate {
-    const { plan, explained } = provider.#shared;
-    let written = explained.get(provider);
-    if (!written) {
-      written = scoreWithNeeds(provider.candidate, plan.context, plan.needs) as ScoredCandidate;
-      explained.set(provider, written);
-    }
-    return written;
+  #explain(): ScoredCandidate {
+    const { plan } = this.#shared;
+    this.#explained ??= scoreWithNeeds(this.candidate, plan.context, plan.needs) as ScoredCandidate;
+    return this.#explained;
   }
 
   toJSON(): RankedProvider {

@@ -286,6 +286,13 @@ describe('the yearly confirmation', () => {
     await follower.runOnce();
     expect(await state()).toBe('lapsed');
     expect(await matched()).toBe(false);
+    // Still one of the companies that offer the need (the count a need's provider count matches), once
+    // however often the profile names the need.
+    const lapsedMatch = await api.services.matcher.match({ needs: [world.codes.need, world.codes.need] });
+    const offering = api.services.matcher.candidates.candidatesFor([world.codes.need]);
+    expect(offering.filter((candidate) => candidate.slug === slug)).toHaveLength(1);
+    expect(lapsedMatch.offering).toBe(offering.length);
+    expect(lapsedMatch.providers.length).toBeLessThan(offering.length);
     expect((await searched()).map((document) => document.kind).sort()).toEqual(['company', 'product']);
 
     // A match "now" is the injected moment too: 16 months back it was still matched.

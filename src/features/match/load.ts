@@ -109,7 +109,14 @@ export async function loadComparePage(
     if (parsed.problems.length > 0) return { status: 400, state, form, problems: parsed.problems };
     // The list already recorded this demand; counting the comparison too would double it in the gap analysis.
     const match = await matchProviders(services, toMatchProfile(state), visitor, { recordDemand: false });
-    const bySlug = new Map(match.providers.slice().map((provider) => [provider.candidate.slug, provider]));
+    // Read in rank order until every chosen provider is found: the list makes a provider when it is read.
+    const chosen = new Set(parsed.providers);
+    const bySlug = new Map<string, RankedProvider>();
+    for (const provider of match.providers) {
+      if (!chosen.has(provider.candidate.slug)) continue;
+      bySlug.set(provider.candidate.slug, provider);
+      if (bySlug.size === chosen.size) break;
+    }
     const missing = parsed.providers.filter((slug) => !bySlug.has(slug));
     if (missing.length > 0) {
       return { status: 400, state, form, problems: missing.map((value) => ({ kind: 'notMatched', value })) };
