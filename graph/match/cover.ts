@@ -31,42 +31,21 @@ const MAX_NEEDS = 15;
  */
 export function fewestProviders(ranked: RankedList, needs: string[], coverage?: Coverage): FewestProviders {
   const wanted = [...new Set(needs)];
-  let coverable: string[];
-  let cents: Int32Array = new Int32Array(0);
-  let ranks: Int32Array | null = null;
-  let masks: Int32Array = cents;
-  if (coverage) {
-    if (
-      wanted.length !== needs.length ||
-      wanted.length > 31 ||
-      coverage.masks.length !== ranked.length ||
-      coverage.cents.length !== ranked.length
-    ) {
-      throw new RangeError('fewestProviders: coverage needs one entry per provider and at most 31 needs, each once');
-    }
-    let coveredByAnyone = 0;
-    for (let index = 0; index < coverage.masks.length; index += 1) coveredByAnyone |= coverage.masks[index] as number;
-    coverable = wanted.filter((_, index) => (coveredByAnyone & (1 << index)) !== 0);
-    cents = coverage.cents;
-    // Bits over the coverable needs only: the needs nobody covers are left out of the cover.
-    masks = coverable.length === wanted.length ? coverage.masks : compress(coverage.masks, coveredByAnyone);
-  } else {
-    const coveredByAnyone = new Set<string>();
-    for (const provider of ranked) for (const need of provider.coveredNeeds) coveredByAnyone.add(need);
-    coverable = wanted.filter((need) => coveredByAnyone.has(need));
-    if (coverable.length <= MAX_NEEDS) ({ cents, ranks, masks } = readCoverage(ranked, coverable));
+  if (coverage && (wanted.length !== needs.length || wanted.length > 31)) {
+    throw new RangeError('fewestProviders: with coverage, at most 31 needs, each named once');
   }
-  const uncoveredNeeds = wanted.filter((need) => !coverable.includes(need));
+  const read = coverage ? fromCoverage(coverage, ranked.length, wanted) : fromProviders(ranked, wanted);
+  const uncoveredNeeds = wanted.filter((need) => !read.coverable.includes(need));
   const complete = uncoveredNeeds.length === 0;
-  if (coverable.length === 0) return { providers: [], complete, uncoveredNeeds };
-  if (coverable.length > MAX_NEEDS) {
-    throw new RangeError(`fewestProviders handles at most ${MAX_NEEDS} needs, got ${coverable.length}`);
+  if (read.coverable.length === 0) return { providers: [], complete, uncoveredNeeds };
+  if (read.coverable.length > MAX_NEEDS) {
+    throw new RangeError(`fewestProviders handles at most ${MAX_NEEDS} needs, got ${read.coverable.length}`);
   }
 
-  const chosen = solve(cents, ranks, coverable.length, masks).map((index) => {
+  const chosen = solve(read.cents, read.ranks, read.coverable.length, read.masks).map((index) => {
     const provider = ranked.at(index) as RankedProvider;
     // Coverage is by rank order; a page or a list sorted otherwise would pick the wrong providers.
-    if (!ranks && provider.rank !== index + 1) {
+    if (!read.ranks && provider.rank !== index + 1) {
       throw new RangeError('fewestProviders: with coverage, the list must be the whole ranking in rank order');
     }
     return provider;
@@ -75,25 +54,49 @@ export function fewestProviders(ranked: RankedList, needs: string[], coverage?: 
   return { providers: chosen, complete, uncoveredNeeds };
 }
 
-/** Each provider's score in hundredths, rank and covered needs as bits over `needs`, read from the providers. */
-function readCoverage(
-  ranked: RankedList,
-  needs: string[],
-): { cents: Int32Array; ranks: Int32Array; masks: Int32Array } {
-  const bit = new Map(needs.map((need, index) => [need, 1 << index]));
-  const cents = new Int32Array(ranked.length);
-  const ranks = new Int32Array(ranked.length);
-  const masks = new Int32Array(ranked.length);
-  let index = 0;
-  for (const provider of ranked) {
+/**
+ * What the cover is solved over: the needs someone covers, and per provider its score in hundredths,
+ * its rank (null: position + 1) and the coverable needs it covers as bits (empty past MAX_NEEDS).
+ */
+interface CoverInput {
+  coverable: string[];
+  cents: Int32Array;
+  ranks: Int32Array | null;
+  masks: Int32Array;
+}
+
+/** From rankProviders' numbers (see Coverage): ranks are positions. */
+function fromCoverage(coverage: Coverage, length: number, needs: string[]): CoverInput {
+  if (coverage.masks.length !== length || coverage.cents.length !== length) {
+    throw new RangeError('fewestProviders: coverage needs one entry per provider');
+  }
+  let coveredByAnyone = 0;
+  for (let index = 0; index < length; index += 1) coveredByAnyone |= coverage.masks[index] as number;
+  const coverable = needs.filter((_, index) => (coveredByAnyone & (1 << index)) !== 0);
+  // Bits over the coverable needs only: the needs nobody covers are left out of the cover.
+  const masks = coverable.length === needs.length ? coverage.masks : compress(coverage.masks, coveredByAnyone);
+  return { coverable, cents: coverage.cents, ranks: null, masks };
+}
+
+/** Read from each provider's score, rank and covered needs by name. */
+function fromProviders(ranked: RankedList, needs: string[]): CoverInput {
+  const coveredByAnyone = new Set<string>();
+  for (const provider of ranked) for (const need of provider.coveredNeeds) coveredByAnyone.add(need);
+  const coverable = needs.filter((need) => coveredByAnyone.has(need));
+  const size = coverable.length > MAX_NEEDS ? 0 : ranked.length;
+  const bit = new Map(coverable.map((need, index) => [need, 1 << index]));
+  const cents = new Int32Array(size);
+  const ranks = new Int32Array(size);
+  const masks = new Int32Array(size);
+  for (let index = 0; index < size; index += 1) {
+    const provider = ranked.at(index) as RankedProvider;
     let mask = 0;
     for (const need of provider.coveredNeeds) mask |= bit.get(need) ?? 0;
     cents[index] = Math.round(provider.score * 100);
     ranks[index] = provider.rank;
     masks[index] = mask;
-    index += 1;
   }
-  return { cents, ranks, masks };
+  return { coverable, cents, ranks, masks };
 }
 
 /** The masks with only the bits set in `keep`, moved down so that they are numbered 0, 1, … in order. */

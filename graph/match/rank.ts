@@ -170,7 +170,7 @@ export function rankScorable(
   }
   const uncoveredNeeds = plan.needs.filter((_, index) => (coveredByAnyone & (1 << index)) === 0);
   return {
-    providers: new LazyRanking(ordered, { cents, masks }, { plan }),
+    providers: new LazyRanking(ordered, { cents, masks }, plan),
     uncoveredNeeds,
     needs: plan.needs,
     coverage: { cents, masks },
@@ -181,13 +181,13 @@ export function rankScorable(
 class LazyRanking implements RankedList {
   readonly #entries: Scorable[];
   readonly #coverage: Coverage;
-  readonly #shared: Shared;
+  readonly #plan: Plan;
   readonly #made = new Map<number, Ranked>();
 
-  constructor(entries: Scorable[], coverage: Coverage, shared: Shared) {
+  constructor(entries: Scorable[], coverage: Coverage, plan: Plan) {
     this.#entries = entries;
     this.#coverage = coverage;
-    this.#shared = shared;
+    this.#plan = plan;
   }
 
   get length(): number {
@@ -206,7 +206,7 @@ class LazyRanking implements RankedList {
         this.#entries[index] as Scorable,
         cents[index] as number,
         masks[index] as number,
-        this.#shared,
+        this.#plan,
         index + 1,
       );
       this.#made.set(index, provider);
@@ -512,11 +512,6 @@ function distancePoints(entry: Scorable, plan: Plan, remote: boolean): number {
   return remote && !plan.onsite ? rule.remoteDelivery : 0;
 }
 
-/** What a match's ranked providers share: the plan they were scored by. */
-interface Shared {
-  plan: Plan;
-}
-
 /**
  * A ranked provider whose explanation, covered needs and ordered products are worked out on first
  * read, from the same facts; serialised like the plain object it stands for. Only the providers a
@@ -525,7 +520,7 @@ interface Shared {
 class Ranked implements RankedProvider {
   readonly candidate: Candidate;
   readonly score: number;
-  readonly #shared: Shared;
+  readonly #plan: Plan;
   readonly #mask: number;
   #covered: string[] | undefined;
   #explained: ScoredCandidate | undefined;
@@ -534,17 +529,17 @@ class Ranked implements RankedProvider {
     entry: Scorable,
     cents: number,
     mask: number,
-    shared: Shared,
+    plan: Plan,
     readonly rank: number,
   ) {
     this.candidate = entry.candidate;
     this.score = cents / 100;
     this.#mask = mask;
-    this.#shared = shared;
+    this.#plan = plan;
   }
 
   get coveredNeeds(): string[] {
-    this.#covered ??= this.#shared.plan.needs.filter((_, index) => (this.#mask & (1 << index)) !== 0);
+    this.#covered ??= this.#plan.needs.filter((_, index) => (this.#mask & (1 << index)) !== 0);
     return this.#covered;
   }
 
@@ -557,8 +552,7 @@ class Ranked implements RankedProvider {
   }
 
   #explain(): ScoredCandidate {
-    const { plan } = this.#shared;
-    this.#explained ??= scoreWithNeeds(this.candidate, plan.context, plan.needs) as ScoredCandidate;
+    this.#explained ??= scoreWithNeeds(this.candidate, this.#plan.context, this.#plan.needs) as ScoredCandidate;
     return this.#explained;
   }
 
