@@ -13,7 +13,8 @@ const textOf = (v: string) => `{da: ${v}.nameDa, en: ${v}.nameEn}`;
 
 export const OPEN_DATA_COMPANIES = `
 MATCH (c:Company)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
-WITH c, m, r ORDER BY c.slug SKIP $skip LIMIT $limit
+WHERE $after IS NULL OR c.slug > $after
+WITH c, m, r ORDER BY c.slug LIMIT $limit
 RETURN {
   slug: c.slug, cvr: c.cvr, name: c.name, legalForm: c.legalForm,
   description: {da: coalesce(c.descriptionDa, ''), en: coalesce(c.descriptionEn, '')},
@@ -105,15 +106,22 @@ export interface OpenDataCompany {
   products: OpenDataProduct[];
 }
 
-/** Every published company in slug order, in pages so memory on the database side stays flat. */
+/**
+ * Every published company in slug order, a page at a time so neither the database nor the export
+ * holds them all. Pages follow on from the last slug read rather than skipping a count, so a
+ * company added or removed meanwhile moves no other company into or out of the export.
+ */
 export async function* readOpenDataCompanies(executor: Executor, pageSize = 500): AsyncGenerator<OpenDataCompany[]> {
-  for (let skip = 0; ; skip += pageSize) {
-    const rows = await executor.read<{ company: OpenDataCompany }>('openData.companies', OPEN_DATA_COMPANIES, {
-      skip: neo4j.int(skip),
-      limit: neo4j.int(pageSize),
-    });
+  for (let after: string | null = null; ; ) {
+    const rows: Array<{ company: OpenDataCompany }> = await executor.read<{ company: OpenDataCompany }>(
+      'openData.companies',
+      OPEN_DATA_COMPANIES,
+      { after, limit: neo4j.int(pageSize) },
+    );
     if (rows.length === 0) return;
-    yield rows.map((row) => row.company);
+    const page = rows.map((row) => row.company);
+    yield page;
     if (rows.length < pageSize) return;
+    after = page[page.length - 1]?.slug ?? null;
   }
 }

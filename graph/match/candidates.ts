@@ -14,10 +14,9 @@ import type { Candidate, MatchContext, MatchProfile } from './types';
  * every match.
  */
 export const CANDIDATE_FACTS = `
-MATCH (c:Company)
-WHERE $slugs IS NULL OR c.slug IN $slugs
-WITH c ORDER BY c.slug SKIP $skip LIMIT $limit
-MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
+MATCH (c:Company)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
+WHERE ($slugs IS NULL OR c.slug IN $slugs) AND ($after IS NULL OR c.slug > $after)
+WITH c, m, r ORDER BY c.slug LIMIT $limit
 RETURN {
   slug: c.slug, name: c.name, website: c.website, email: c.email, phone: c.phone,
   confirmedAt: toString(c.confirmedAt),
@@ -75,13 +74,18 @@ export class CandidateIndex {
     return this.bySlug.size;
   }
 
-  /** Reads every company's facts from the graph (paged) and replaces the index. */
+  /**
+   * Reads every company's facts from the graph and replaces the index. Pages follow on from the
+   * last slug read, so a company added or removed meanwhile moves no other out of the read (the
+   * change feed brings the one that changed).
+   */
   async loadAll(): Promise<number> {
     const fresh: Candidate[] = [];
-    for (let skip = 0; ; skip += PAGE) {
-      const page = await this.read(null, skip);
+    for (let after: string | null = null; ; ) {
+      const page = await this.read(null, after);
       fresh.push(...page);
       if (page.length < PAGE) break;
+      after = page[page.length - 1]?.slug ?? null;
     }
     this.bySlug.clear();
     this.byNeed.clear();
@@ -98,7 +102,7 @@ export class CandidateIndex {
     if (slugs.length === 0) return;
     const found = new Map<string, Candidate>();
     for (let start = 0; start < slugs.length; start += PAGE) {
-      for (const candidate of await this.read(slugs.slice(start, start + PAGE), 0))
+      for (const candidate of await this.read(slugs.slice(start, start + PAGE), null))
         found.set(candidate.slug, candidate);
     }
     for (const slug of slugs) {
@@ -140,10 +144,10 @@ export class CandidateIndex {
     return { offering, entries };
   }
 
-  private async read(slugs: readonly string[] | null, skip: number): Promise<Candidate[]> {
+  private async read(slugs: readonly string[] | null, after: string | null): Promise<Candidate[]> {
     const rows = await this.executor.read<{ candidate: Candidate }>('match.candidateFacts', CANDIDATE_FACTS, {
       slugs,
-      skip: neo4j.int(skip),
+      after,
       limit: neo4j.int(slugs ? slugs.length : PAGE),
     });
     return rows.map((row) => row.candidate);

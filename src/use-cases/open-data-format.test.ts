@@ -1,7 +1,11 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OpenDataCompany } from '../../graph/open-data';
-import { msUntilNightlyExport } from './open-data';
+import { msUntilNightlyExport, readOpenDataManifest, writeOpenData } from './open-data';
 import {
   COMPANY_COLUMNS,
   companiesCsv,
@@ -9,6 +13,7 @@ import {
   dcatDescription,
   directoryJson,
   ecccAtlas,
+  jsonList,
   LICENCE,
   OPEN_DATA_FILES,
   PRODUCT_COLUMNS,
@@ -196,6 +201,107 @@ describe('DCAT-AP description', () => {
     }
     const csv = distributions.find((d) => d['dcat:downloadURL']['@id'].endsWith(OPEN_DATA_FILES.companiesCsv));
     expect(csv?.['dcat:byteSize']).toEqual({ '@value': '300', '@type': 'xsd:nonNegativeInteger' });
+  });
+});
+
+describe('the export written a page at a time', () => {
+  it('writes a list between its head and end as JSON.stringify(…, null, 1) does', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ minLength: 1 }), fc.jsonValue(), { minKeys: 1 }),
+        fc.string(),
+        fc.array(fc.jsonValue()),
+        (head, key, items) => {
+          // Index-like keys ("0") go first in any JS object; a file's head and list never have them.
+          const indexLike = (name: string) => /^(0|[1-9]\d*)$/.test(name);
+          fc.pre(!Object.hasOwn(head, key) && !indexLike(key) && !Object.keys(head).some(indexLike));
+          const empty = items.length === 0;
+          const pieces =
+            jsonList.before(head, key, empty) + items.map(jsonList.item).join(',\n') + jsonList.after(empty);
+          expect(pieces).toBe(`${JSON.stringify({ ...head, [key]: items }, null, 1)}\n`);
+        },
+      ),
+    );
+    expect(() => jsonList.before({}, 'items', true)).toThrow();
+  });
+
+  it('writes the same files from pages of any size as from the whole directory at once', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cyberkort-open-data-unit-'));
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.nat(3), { maxLength: 9 }),
+          fc.integer({ min: 1, max: 4 }),
+          async (productCounts, pageSize) => {
+            const base = company().products[0];
+            const companies = productCounts.map((count, i) =>
+              company({
+                slug: `firma-${String(i).padStart(2, '0')}`,
+                sizeBand: i % 2 ? 'large' : 'small',
+                products: Array.from({ length: count }, (_, j) => ({
+                  ...(base as OpenDataCompany['products'][number]),
+                  slug: `firma-${i}-ydelse-${j}`,
+                  kind: j % 2 ? 'product' : 'service',
+                })),
+              }),
+            );
+            async function* pages() {
+              for (let at = 0; at < companies.length; at += pageSize) yield companies.slice(at, at + pageSize);
+            }
+            const out = path.join(dir, `${productCounts.length}-${pageSize}-${Math.random().toString(36).slice(2)}`);
+            const manifest = await writeOpenData({
+              pages: pages(),
+              dir: out,
+              publicUrl: PUBLIC_URL,
+              now: new Date(AT),
+            });
+            const read = (name: string) => readFile(path.join(out, 'current', name), 'utf8');
+            expect(await read(OPEN_DATA_FILES.directory)).toBe(
+              `${JSON.stringify(directoryJson(companies, PUBLIC_URL, AT), null, 1)}\n`,
+            );
+            expect(await read(OPEN_DATA_FILES.eccc)).toBe(
+              `${JSON.stringify(ecccAtlas(companies, PUBLIC_URL, AT), null, 1)}\n`,
+            );
+            expect(await read(OPEN_DATA_FILES.companiesCsv)).toBe(companiesCsv(companies, PUBLIC_URL));
+            expect(await read(OPEN_DATA_FILES.productsCsv)).toBe(productsCsv(companies, PUBLIC_URL));
+            expect(manifest).toMatchObject({
+              companies: companies.length,
+              products: productCounts.reduce((sum, count) => sum + count, 0),
+            });
+            expect(await readOpenDataManifest(out)).toEqual(manifest);
+            for (const file of manifest.files) {
+              expect(file.bytes, file.name).toBe(Buffer.byteLength(await read(file.name)));
+            }
+            // Nothing is left beside the published files: no part files, no temporary folder.
+            const version = (await readdir(out)).filter((name) => name !== 'current');
+            expect(version).toHaveLength(1);
+            expect((await readdir(path.join(out, version[0] ?? ''))).sort()).toEqual(
+              [...Object.values(OPEN_DATA_FILES), 'manifest.json'].sort(),
+            );
+          },
+        ),
+        { numRuns: 40 },
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('publishes nothing and leaves nothing behind when reading fails part-way', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cyberkort-open-data-unit-'));
+    try {
+      async function* failing() {
+        yield [company()];
+        throw new Error('graph unavailable');
+      }
+      await expect(writeOpenData({ pages: failing(), dir, publicUrl: PUBLIC_URL })).rejects.toThrow(
+        'graph unavailable',
+      );
+      expect(await readdir(dir)).toEqual([]);
+      expect(await readOpenDataManifest(dir)).toBeNull();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -50,7 +50,8 @@ const profileUrl = (publicUrl: string, kind: 'virksomhed' | 'produkt', slug: str
 // ---------------------------------------------------------------------------------------------
 // JSON
 
-export function directoryJson(companies: OpenDataCompany[], publicUrl: string, generatedAt: string) {
+/** The directory file's fields before its list of companies (counts included: the list comes last). */
+export function directoryHead(publicUrl: string, generatedAt: string, counts: { companies: number; products: number }) {
   return {
     title: DATASET_TEXT.title,
     publisher: 'NCC-DK',
@@ -62,18 +63,49 @@ export function directoryJson(companies: OpenDataCompany[], publicUrl: string, g
       da: 'Virksomheder med "sample": true er fiktive eksempeldata, ikke rigtige virksomheder.',
       en: 'Companies with "sample": true are fictional sample data, not real companies.',
     },
-    companyCount: companies.length,
-    productCount: companies.reduce((sum, company) => sum + company.products.length, 0),
-    companies: companies.map((company) => ({
-      ...company,
-      url: profileUrl(publicUrl, 'virksomhed', company.slug),
-      products: company.products.map((product) => ({
-        ...product,
-        url: profileUrl(publicUrl, 'produkt', product.slug),
-      })),
+    companyCount: counts.companies,
+    productCount: counts.products,
+  };
+}
+
+/** One company of the directory file, with its public addresses. */
+export function directoryCompany(company: OpenDataCompany, publicUrl: string) {
+  return {
+    ...company,
+    url: profileUrl(publicUrl, 'virksomhed', company.slug),
+    products: company.products.map((product) => ({
+      ...product,
+      url: profileUrl(publicUrl, 'produkt', product.slug),
     })),
   };
 }
+
+/** The directory file as one object (the export writes the same, company by company). */
+export function directoryJson(companies: OpenDataCompany[], publicUrl: string, generatedAt: string) {
+  return {
+    ...directoryHead(publicUrl, generatedAt, {
+      companies: companies.length,
+      products: companies.reduce((sum, company) => sum + company.products.length, 0),
+    }),
+    companies: companies.map((company) => directoryCompany(company, publicUrl)),
+  };
+}
+
+/**
+ * A JSON document whose last field is a long list, written a piece at a time: the text before the
+ * list, each item, the text after. Joined (items by ",\n"), they are the same bytes as
+ * `JSON.stringify({...head, [key]: items}, null, 1)` and a newline, the form every file of the
+ * export has, so the export need not hold the whole list to write it (src/use-cases/open-data.ts).
+ */
+export const jsonList = {
+  before(head: object, key: string, empty: boolean): string {
+    const text = JSON.stringify(head, null, 1);
+    if (text === '{}') throw new Error('jsonList needs a head with at least one field');
+    return `${text.slice(0, -2)},\n ${JSON.stringify(key)}: [${empty ? '' : '\n'}`;
+  },
+  item: (value: unknown): string => `  ${JSON.stringify(value, null, 1).replaceAll('\n', '\n  ')}`,
+  after: (empty: boolean): string => (empty ? ']\n}\n' : '\n ]\n}\n'),
+};
 
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180: comma-separated, CRLF, quotes doubled). List cells are ';'-joined.
@@ -118,44 +150,50 @@ export const COMPANY_COLUMNS = [
   'licence',
 ] as const;
 
+/** The companies file's header line. */
+export const companiesCsvHeader = (): string => csvLine([...COMPANY_COLUMNS]);
+
+/** One company's line of the companies file. */
+export function companyCsvLine(c: OpenDataCompany, publicUrl: string): string {
+  return csvLine([
+    c.slug,
+    c.cvr,
+    c.name,
+    c.legalForm,
+    c.description.da,
+    c.description.en,
+    c.address,
+    c.postcode,
+    c.city,
+    c.municipality.code,
+    c.municipality.name,
+    c.region.code,
+    c.region.name,
+    c.website,
+    c.email,
+    c.phone,
+    c.founded,
+    c.employees,
+    c.sizeBand,
+    list(c.languages),
+    list(c.customerSizeBands),
+    list(c.regionsServed),
+    list(c.sectors.map((sector) => sector.code)),
+    list(c.competences.map((competence) => competence.code)),
+    list(c.certifications.map((certification) => certification.code)),
+    list(c.products.map((product) => product.slug)),
+    c.sample,
+    c.source,
+    c.updatedAt,
+    c.confirmedAt,
+    profileUrl(publicUrl, 'virksomhed', c.slug),
+    LICENCE.url,
+  ]);
+}
+
 export function companiesCsv(companies: OpenDataCompany[], publicUrl: string): string {
-  let out = csvLine([...COMPANY_COLUMNS]);
-  for (const c of companies) {
-    out += csvLine([
-      c.slug,
-      c.cvr,
-      c.name,
-      c.legalForm,
-      c.description.da,
-      c.description.en,
-      c.address,
-      c.postcode,
-      c.city,
-      c.municipality.code,
-      c.municipality.name,
-      c.region.code,
-      c.region.name,
-      c.website,
-      c.email,
-      c.phone,
-      c.founded,
-      c.employees,
-      c.sizeBand,
-      list(c.languages),
-      list(c.customerSizeBands),
-      list(c.regionsServed),
-      list(c.sectors.map((sector) => sector.code)),
-      list(c.competences.map((competence) => competence.code)),
-      list(c.certifications.map((certification) => certification.code)),
-      list(c.products.map((product) => product.slug)),
-      c.sample,
-      c.source,
-      c.updatedAt,
-      c.confirmedAt,
-      profileUrl(publicUrl, 'virksomhed', c.slug),
-      LICENCE.url,
-    ]);
-  }
+  let out = companiesCsvHeader();
+  for (const c of companies) out += companyCsvLine(c, publicUrl);
   return out;
 }
 
@@ -185,37 +223,45 @@ export const PRODUCT_COLUMNS = [
   'licence',
 ] as const;
 
-export function productsCsv(companies: OpenDataCompany[], publicUrl: string): string {
-  let out = csvLine([...PRODUCT_COLUMNS]);
-  for (const c of companies) {
-    for (const p of c.products) {
-      out += csvLine([
-        p.slug,
-        c.slug,
-        c.cvr,
-        c.name,
-        p.name,
-        p.kind,
-        p.description.da,
-        p.description.en,
-        p.pricingModel,
-        p.priceFromDkk,
-        list(p.delivery),
-        list(p.languages),
-        p.smeFit,
-        list(p.needs),
-        list(p.categories.map((category) => category.code)),
-        list(productDomains(p).map((domain) => domain.code)),
-        list(p.csfCategories),
-        list(p.regulations),
-        c.sample,
-        p.source,
-        p.updatedAt,
-        profileUrl(publicUrl, 'produkt', p.slug),
-        LICENCE.url,
-      ]);
-    }
+/** The products file's header line. */
+export const productsCsvHeader = (): string => csvLine([...PRODUCT_COLUMNS]);
+
+/** The lines of the products file for one company's active products. */
+export function productCsvLines(c: OpenDataCompany, publicUrl: string): string {
+  let out = '';
+  for (const p of c.products) {
+    out += csvLine([
+      p.slug,
+      c.slug,
+      c.cvr,
+      c.name,
+      p.name,
+      p.kind,
+      p.description.da,
+      p.description.en,
+      p.pricingModel,
+      p.priceFromDkk,
+      list(p.delivery),
+      list(p.languages),
+      p.smeFit,
+      list(p.needs),
+      list(p.categories.map((category) => category.code)),
+      list(productDomains(p).map((domain) => domain.code)),
+      list(p.csfCategories),
+      list(p.regulations),
+      c.sample,
+      p.source,
+      p.updatedAt,
+      profileUrl(publicUrl, 'produkt', p.slug),
+      LICENCE.url,
+    ]);
   }
+  return out;
+}
+
+export function productsCsv(companies: OpenDataCompany[], publicUrl: string): string {
+  let out = productsCsvHeader();
+  for (const c of companies) out += productCsvLines(c, publicUrl);
   return out;
 }
 
@@ -291,7 +337,8 @@ export const ECCC_FIELD_MAPPING: Array<{ field: string; en: string; da: string }
   },
 ];
 
-export function ecccAtlas(companies: OpenDataCompany[], publicUrl: string, generatedAt: string) {
+/** The ECCC file's fields before its list of organisations. */
+export function ecccHead(generatedAt: string) {
   return {
     format: 'ECCC Cybersecurity Atlas / ECCC community registration (JRC cybersecurity taxonomy)',
     taxonomy: "European Commission JRC, 'A Proposal for a European Cybersecurity Taxonomy' (2019)",
@@ -299,42 +346,52 @@ export function ecccAtlas(companies: OpenDataCompany[], publicUrl: string, gener
     generatedAt,
     licence: { name: LICENCE.name, url: LICENCE.url, attribution: LICENCE.attribution },
     fieldMapping: ECCC_FIELD_MAPPING.map(({ field, en }) => ({ field, from: en })),
-    organisations: companies.map((c) => {
-      const domains = new Map<string, string>();
-      const technologies = new Set<string>();
-      for (const product of c.products) {
-        for (const domain of productDomains(product)) domains.set(domain.code, domain.name.en);
-        for (const category of product.categories) technologies.add(category.name.en);
-      }
-      const expertise = new Set<string>();
-      for (const code of domains.keys()) {
-        const field = EXPERTISE_BY_DOMAIN[code];
-        if (field) expertise.add(field);
-      }
-      if (c.products.some((product) => product.kind === 'product')) expertise.add('Industrial or product development');
-      return {
-        name: c.name,
-        country: 'Denmark',
-        countryCode: 'DK',
-        city: c.city,
-        website: c.website,
-        organisationType: 'Private company',
-        organisationSize: c.sizeBand === 'large' ? 'Large enterprise' : 'SME',
-        jrcDomains: [...domains.values()].sort(),
-        sectors: c.sectors.map((sector) => sector.name.en).sort(),
-        technologies: [...technologies].sort(),
-        products: c.products.map((product) => ({
-          name: product.name,
-          kind: product.kind,
-          url: profileUrl(publicUrl, 'produkt', product.slug),
-        })),
-        fieldsOfExpertise: [...expertise].sort(),
-        contactEmail: c.email,
-        nationalId: { scheme: 'DK-CVR', value: c.cvr },
-        url: profileUrl(publicUrl, 'virksomhed', c.slug),
-        sample: c.sample,
-      };
-    }),
+  };
+}
+
+/** One company as an ECCC Atlas organisation. */
+export function ecccOrganisation(c: OpenDataCompany, publicUrl: string) {
+  const domains = new Map<string, string>();
+  const technologies = new Set<string>();
+  for (const product of c.products) {
+    for (const domain of productDomains(product)) domains.set(domain.code, domain.name.en);
+    for (const category of product.categories) technologies.add(category.name.en);
+  }
+  const expertise = new Set<string>();
+  for (const code of domains.keys()) {
+    const field = EXPERTISE_BY_DOMAIN[code];
+    if (field) expertise.add(field);
+  }
+  if (c.products.some((product) => product.kind === 'product')) expertise.add('Industrial or product development');
+  return {
+    name: c.name,
+    country: 'Denmark',
+    countryCode: 'DK',
+    city: c.city,
+    website: c.website,
+    organisationType: 'Private company',
+    organisationSize: c.sizeBand === 'large' ? 'Large enterprise' : 'SME',
+    jrcDomains: [...domains.values()].sort(),
+    sectors: c.sectors.map((sector) => sector.name.en).sort(),
+    technologies: [...technologies].sort(),
+    products: c.products.map((product) => ({
+      name: product.name,
+      kind: product.kind,
+      url: profileUrl(publicUrl, 'produkt', product.slug),
+    })),
+    fieldsOfExpertise: [...expertise].sort(),
+    contactEmail: c.email,
+    nationalId: { scheme: 'DK-CVR', value: c.cvr },
+    url: profileUrl(publicUrl, 'virksomhed', c.slug),
+    sample: c.sample,
+  };
+}
+
+/** The ECCC file as one object (the export writes the same, organisation by organisation). */
+export function ecccAtlas(companies: OpenDataCompany[], publicUrl: string, generatedAt: string) {
+  return {
+    ...ecccHead(generatedAt),
+    organisations: companies.map((c) => ecccOrganisation(c, publicUrl)),
   };
 }
 

@@ -63,7 +63,8 @@ beforeAll(async () => {
     { slug: world.companyA.slug, user: vendorId },
   );
   dir = await mkdtemp(path.join(tmpdir(), 'cyberkort-open-data-'));
-  await exportOpenData({ executor, dir, publicUrl: PUBLIC_URL });
+  // Small pages, so the export follows on from page to page over the suite graph's 300-odd companies.
+  await exportOpenData({ executor, dir, publicUrl: PUBLIC_URL, pageSize: 40 });
   files = {};
   for (const name of Object.values(OPEN_DATA_FILES)) {
     const file = await readOpenDataFile(dir, name);
@@ -97,6 +98,11 @@ describe('open-data export', () => {
       companies: JsonCompany[];
     };
     expect(json.licence.url).toBe(LICENCE.url);
+    // Every company once, in slug order, as many as the file says, across the pages it was read in.
+    const slugs = json.companies.map((c) => c.slug);
+    expect(slugs.length).toBeGreaterThan(200);
+    expect(slugs.every((slug, i) => i === 0 || (slugs[i - 1] as string) < slug)).toBe(true);
+    expect((json as unknown as { companyCount: number }).companyCount).toBe(slugs.length);
     const company = json.companies.find((c) => c.slug === world.companyA.slug);
     expect(company).toMatchObject({
       cvr: world.companyA.cvr,
