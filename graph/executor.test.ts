@@ -1,5 +1,6 @@
+import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { translate } from './executor';
+import { toPlain, translate } from './executor';
 
 /** A driver error as the driver makes them: a message, and a code ('N/A' when it has none). */
 const driverError = (message: string, code = 'N/A') => Object.assign(new Error(message), { code });
@@ -21,5 +22,52 @@ describe('driver errors in the graph’s terms', () => {
       'GRAPH_CONSTRAINT',
     );
     expect(translate(driverError('bad syntax', 'Neo.ClientError.Statement.SyntaxError'), 'q').code).toBe('GRAPH_QUERY');
+  });
+});
+
+describe('driver values as plain JS', () => {
+  it('turns integers, temporal values, nodes and relationships into plain values at any depth', () => {
+    const { Date: CypherDate, DateTime, Duration, LocalTime, Node, Relationship } = neo4j.types;
+    const props = { slug: 'a', seats: neo4j.int(3) };
+    const value = {
+      count: neo4j.int(42),
+      name: 'Sikker ApS',
+      score: 0.5,
+      active: true,
+      missing: null,
+      absent: undefined,
+      on: new CypherDate(2026, 12, 3),
+      at: new DateTime(2026, 12, 3, 10, 30, 0, 0, 0),
+      opens: new LocalTime(8, 0, 0, 0),
+      lasts: new Duration(0, 1, 0, 0),
+      company: new Node(neo4j.int(1), ['Company'], props),
+      holds: new Relationship(neo4j.int(2), neo4j.int(1), neo4j.int(3), 'HOLDS', { since: new CypherDate(2025, 1, 2) }),
+      lists: [[neo4j.int(1), 'x'], []],
+      nested: { deeper: { count: neo4j.int(-7) } },
+      bare: Object.assign(Object.create(null), { count: neo4j.int(5) }),
+    };
+    expect(toPlain(value)).toEqual({
+      count: 42,
+      name: 'Sikker ApS',
+      score: 0.5,
+      active: true,
+      missing: null,
+      absent: null,
+      on: '2026-12-03',
+      at: '2026-12-03T10:30:00Z',
+      opens: '08:00:00',
+      lasts: new Duration(0, 1, 0, 0).toString(),
+      company: { slug: 'a', seats: 3 },
+      holds: { since: '2025-01-02' },
+      lists: [[1, 'x'], []],
+      nested: { deeper: { count: -7 } },
+      bare: { count: 5 },
+    });
+    expect(toPlain(null)).toBeNull();
+    expect(toPlain('text')).toBe('text');
+  });
+
+  it('refuses an integer JavaScript cannot hold exactly', () => {
+    expect(() => toPlain({ big: neo4j.int('9007199254740993') })).toThrow(/out of safe range/);
   });
 });

@@ -115,14 +115,23 @@ export function translate(error: unknown, name: string): GraphError {
   return new GraphError(`Query ${name} failed: ${message}`, 'GRAPH_QUERY', code, { cause: error });
 }
 
-/** Converts driver values to plain JS at the boundary: safe integers to number, temporal to ISO strings. */
+/**
+ * Converts driver values to plain JS at the boundary: safe integers to number, temporal to ISO
+ * strings. Every value of every read passes through here, so the common cases are decided first
+ * with the cheapest tests: a primitive (most values: strings, floats, booleans) is returned at
+ * once, and a map or record (a plain object) is copied key by key, before the driver's type checks,
+ * each of which looks up a symbol property on the value.
+ */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return plainRecord(value as Record<string, unknown>);
   if (neo4j.isInt(value)) {
     if (!value.inSafeRange()) throw new GraphError(`Integer ${value.toString()} out of safe range`, 'GRAPH_QUERY');
     return value.toNumber();
   }
-  if (Array.isArray(value)) return value.map(toPlain);
   if (
     neo4j.isDate(value) ||
     neo4j.isDateTime(value) ||
@@ -135,12 +144,13 @@ export function toPlain(value: unknown): unknown {
   }
   if (neo4j.isNode(value)) return toPlain(value.properties);
   if (neo4j.isRelationship(value)) return toPlain(value.properties);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) out[key] = toPlain(inner);
-    return out;
-  }
-  return value;
+  return plainRecord(value as Record<string, unknown>);
+}
+
+function plainRecord(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = toPlain(value[key]);
+  return out;
 }
 
 export interface GraphConnection {

@@ -12,9 +12,10 @@ import { HOLDING_TRUST, VALID_HOLDING } from './trust';
 const textOf = (v: string) => `{da: ${v}.nameDa, en: ${v}.nameEn}`;
 
 export const OPEN_DATA_COMPANIES = `
-MATCH (c:Company)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
-WHERE $after IS NULL OR c.slug > $after
-WITH c, m, r ORDER BY c.slug LIMIT $limit
+MATCH (c:Company)
+WHERE c.slug > coalesce($after, '') AND EXISTS { (c)-[:LOCATED_IN]->(:Municipality)-[:IN_REGION]->(:Region) }
+WITH c ORDER BY c.slug LIMIT $limit
+MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
 RETURN {
   slug: c.slug, cvr: c.cvr, name: c.name, legalForm: c.legalForm,
   description: {da: coalesce(c.descriptionDa, ''), en: coalesce(c.descriptionEn, '')},
@@ -111,7 +112,7 @@ export interface OpenDataCompany {
  * holds them all. Pages follow on from the last slug read rather than skipping a count, so a
  * company added or removed meanwhile moves no other company into or out of the export.
  */
-export async function* readOpenDataCompanies(executor: Executor, pageSize = 500): AsyncGenerator<OpenDataCompany[]> {
+export async function* readOpenDataCompanies(executor: Executor, pageSize = 100): AsyncGenerator<OpenDataCompany[]> {
   for (let after: string | null = null; ; ) {
     const rows: Array<{ company: OpenDataCompany }> = await executor.read<{ company: OpenDataCompany }>(
       'openData.companies',

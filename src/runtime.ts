@@ -197,7 +197,7 @@ export async function startRuntime(
     let openDataTimer: NodeJS.Timeout | undefined;
     let openDataStopped = false;
     const exportNow = () =>
-      exportOpenData({ executor: jobsExecutor, dir: config.OPEN_DATA_DIR, publicUrl: config.PUBLIC_URL })
+      exportOpenData({ executor: jobsExecutor, dir: config.OPEN_DATA_DIR, publicUrl: config.PUBLIC_URL, pace: 1 })
         .then((manifest) =>
           log.info({ companies: manifest.companies, products: manifest.products }, 'open data exported'),
         )

@@ -14,9 +14,11 @@ import type { Candidate, MatchContext, MatchProfile } from './types';
  * every match.
  */
 export const CANDIDATE_FACTS = `
-MATCH (c:Company)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
-WHERE ($slugs IS NULL OR c.slug IN $slugs) AND ($after IS NULL OR c.slug > $after)
-WITH c, m, r ORDER BY c.slug LIMIT $limit
+MATCH (c:Company)
+WHERE ($slugs IS NULL OR c.slug IN $slugs) AND c.slug > coalesce($after, '')
+  AND EXISTS { (c)-[:LOCATED_IN]->(:Municipality)-[:IN_REGION]->(:Region) }
+WITH c ORDER BY c.slug LIMIT $limit
+MATCH (c)-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
 RETURN {
   slug: c.slug, name: c.name, website: c.website, email: c.email, phone: c.phone,
   confirmedAt: toString(c.confirmedAt),

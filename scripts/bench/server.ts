@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../graph/local-neo4j/free-port';
@@ -18,7 +19,10 @@ export interface BenchServer {
  * The whole server (src/server.ts) in a process of its own over a benchmark graph, so what a
  * benchmark measures is the product as visitors reach it, and its memory is its own. It serves
  * the site built in `CYBERKORT_DIST` (or dist/); its log goes to a file named after `name`.
- * Resolves once /readyz answers 200 (the search index built from the graph).
+ * Resolves once /readyz answers 200 (the search index built from the graph). Its open-data export
+ * goes to a folder of its own, removed at stop: there is none yet, so the server writes one two
+ * minutes after start, as a server started on a fresh machine does, and the benchmark graph's
+ * export never lands where `npm start` serves its own.
  */
 export async function startBenchServer(
   name: string,
@@ -29,6 +33,7 @@ export async function startBenchServer(
 ): Promise<BenchServer> {
   const port = await freePort();
   const logFile = path.join(tmpdir(), `cyberkort-${name}-${process.pid}.log`);
+  const openData = await mkdtemp(path.join(tmpdir(), `cyberkort-${name}-open-data-`));
   const log = createWriteStream(logFile);
   // As scripts/cyberkort.sh and the Dockerfile start the server; `nodeFlags` and `env` come after, so they win
   // (a semi-space size only with --no-optimize-for-size: V8 keeps 1 MiB beside --optimize-for-size).
@@ -52,6 +57,7 @@ export async function startBenchServer(
       SEED_SAMPLE: 'false',
       MALLOC_ARENA_MAX: '2',
       MALLOC_MMAP_THRESHOLD_: '1048576',
+      OPEN_DATA_DIR: openData,
       ...env,
     },
   });
@@ -81,6 +87,7 @@ export async function startBenchServer(
       child.kill('SIGTERM');
       await exited;
       process.off('exit', killOnExit);
+      await rm(openData, { recursive: true, force: true });
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Executor } from '../../graph/executor';
 import { type OpenDataCompany, readOpenDataCompanies } from '../../graph/open-data';
 import {
@@ -68,6 +69,8 @@ export async function exportOpenData(options: {
   now?: Date;
   /** Companies read from the graph at a time (the most the export holds at once). */
   pageSize?: number;
+  /** See writeOpenData. */
+  pace?: number;
 }): Promise<OpenDataManifest> {
   return writeOpenData({ ...options, pages: readOpenDataCompanies(options.executor, options.pageSize) });
 }
@@ -78,7 +81,15 @@ export async function writeOpenData(options: {
   dir: string;
   publicUrl: string;
   now?: Date;
+  /**
+   * After each page, rest this many times as long as the page took (reading and writing it): the
+   * server's own export passes 1, so on a busy machine it takes at most half of what it shares with
+   * visitors' requests (at 10,000 companies, flat out, it cut the server's throughput by 85 % for
+   * half a minute). 0, the default, runs flat out, as `npm run export` does.
+   */
+  pace?: number;
 }): Promise<OpenDataManifest> {
+  const pace = options.pace ?? 0;
   const now = options.now ?? new Date();
   const generatedAt = now.toISOString();
   const { publicUrl } = options;
@@ -101,6 +112,7 @@ export async function writeOpenData(options: {
     try {
       await companiesCsv.write(companiesCsvHeader());
       await productsCsv.write(productsCsvHeader());
+      let pageStarted = performance.now();
       for await (const page of options.pages) {
         counts.companies += page.length;
         for (const company of page) counts.products += company.products.length;
@@ -108,6 +120,8 @@ export async function writeOpenData(options: {
         await eccc.add(page.map((company) => jsonList.item(ecccOrganisation(company, publicUrl))));
         await companiesCsv.write(page.map((company) => companyCsvLine(company, publicUrl)).join(''));
         await productsCsv.write(page.map((company) => productCsvLines(company, publicUrl)).join(''));
+        if (pace > 0) await sleep((performance.now() - pageStarted) * pace);
+        pageStarted = performance.now();
       }
       await directory.finish(directoryHead(publicUrl, generatedAt, counts), 'companies');
       await eccc.finish(ecccHead(generatedAt), 'organisations');
