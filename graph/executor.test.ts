@@ -1,6 +1,6 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { toPlain, translate } from './executor';
+import { Executor, toPlain, translate } from './executor';
 
 /** A driver error as the driver makes them: a message, and a code ('N/A' when it has none). */
 const driverError = (message: string, code = 'N/A') => Object.assign(new Error(message), { code });
@@ -69,5 +69,53 @@ describe('driver values as plain JS', () => {
 
   it('refuses an integer JavaScript cannot hold exactly', () => {
     expect(() => toPlain({ big: neo4j.int('9007199254740993') })).toThrow(/out of safe range/);
+  });
+});
+
+describe('reads retried on transient failures', () => {
+  /** A driver whose sessions answer `run` from a script: an error to throw, or rows to return. */
+  const scripted = (answers: Array<Error | Array<Record<string, unknown>>>) => {
+    const calls: Array<{ cypher: string; config: unknown }> = [];
+    let closed = 0;
+    const driver = {
+      session: () => ({
+        run: async (cypher: string, _params: unknown, config: unknown) => {
+          calls.push({ cypher, config });
+          const answer = answers.shift();
+          if (!answer) throw new Error('no more answers scripted');
+          if (answer instanceof Error) throw answer;
+          return { records: answer.map((row) => ({ toObject: () => row })) };
+        },
+        close: async () => {
+          closed += 1;
+        },
+      }),
+    };
+    return { driver: driver as unknown as Driver, calls, closed: () => closed };
+  };
+  // As the driver makes them: a message, a code, and a GQL status it does not read for retries.
+  const failure = (message: string, code: string) => new neo4j.Neo4jError(message, code, '50N42', 'error');
+  const transient = () => failure('busy', 'Neo.TransientError.General.DatabaseUnavailable');
+
+  it('runs a read again after a transient failure, in one auto-commit transaction each time', async () => {
+    const { driver, calls, closed } = scripted([transient(), [{ n: neo4j.int(1) }]]);
+    const executor = new Executor(driver, { database: 'neo4j', timeoutMs: 1_000, retryTimeMs: 3_000 });
+    expect(await executor.read('test.read', 'RETURN 1 AS n')).toEqual([{ n: 1 }]);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.config).toMatchObject({ metadata: { query: 'test.read' }, timeout: 1_000 });
+    expect(closed()).toBe(2);
+    expect(executor.counter.roundTrips).toBe(1);
+  });
+
+  it('does not run again a read that failed for good, or once the retry time is spent', async () => {
+    const syntax = scripted([failure('bad', 'Neo.ClientError.Statement.SyntaxError'), []]);
+    const once = new Executor(syntax.driver, { database: 'neo4j', retryTimeMs: 3_000 });
+    await expect(once.read('test.read', 'RETRUN 1')).rejects.toMatchObject({ code: 'GRAPH_QUERY' });
+    expect(syntax.calls).toHaveLength(1);
+
+    const down = scripted([failure('gone', 'ServiceUnavailable'), []]);
+    const impatient = new Executor(down.driver, { database: 'neo4j', retryTimeMs: 100 });
+    await expect(impatient.read('test.read', 'RETURN 1')).rejects.toMatchObject({ code: 'GRAPH_UNAVAILABLE' });
+    expect(down.calls).toHaveLength(1);
   });
 });

@@ -1,8 +1,9 @@
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import type { RecordShape } from 'neo4j-driver';
+import neo4j, { type RecordShape } from 'neo4j-driver';
 import { forgetAnalyticsAnswers } from '../graph/analytics/cache';
+import { toPlain } from '../graph/executor';
 import type { MatchProfile, RankedProvider } from '../graph/match/types';
 import type { Text } from '../graph/model';
 import { FACETS } from '../search/types';
@@ -140,8 +141,19 @@ async function post<T>(query: string, variables: Record<string, unknown>, token?
   return body.data;
 }
 
-const read = <T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown>) =>
-  executor.read<T>(`bench.floor.${name}`, cypher, params);
+/**
+ * The floor's Cypher goes through the driver's own query API (`executeQuery`, a managed read
+ * transaction), as the figures the issue started from did, not through the product's executor;
+ * values come back as plain JS the way the product converts them, so the answers compare.
+ */
+const read = async <T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown>) => {
+  const { records } = await executor.driver.executeQuery(cypher, params, {
+    database: 'neo4j',
+    routing: neo4j.routing.READ,
+    transactionConfig: { metadata: { app: 'cyberkort', query: `bench.floor.${name}` } },
+  });
+  return records.map((record) => toPlain(record.toObject()) as T);
+};
 
 // ---------------------------------------------------------------------------------------------
 // What the arguments are drawn from

@@ -38,7 +38,10 @@ export function useRequestTimeout(ms: number): Plugin {
 
 /**
  * Refuses a result larger than `maxBytes` as JSON. The cost model keeps legitimate queries far
- * below it; this bounds what a query the model underestimates can send.
+ * below it; this bounds what a query the model underestimates can send. The JSON measured is
+ * the response's: the result carries it to yoga's serialiser (its `stringify` hook), so a result
+ * is turned into JSON once, not once to measure and again to send. Should anything replace the
+ * result on its way (errors given their codes), that new result is serialised as usual.
  */
 export function useResponseLimit(maxBytes: number): Plugin {
   return {
@@ -46,8 +49,19 @@ export function useResponseLimit(maxBytes: number): Plugin {
       return {
         onExecuteDone({ result, setResult }) {
           if (!('data' in (result as object))) return;
-          const bytes = Buffer.byteLength(JSON.stringify(result));
-          if (bytes <= maxBytes) return;
+          const text = JSON.stringify(result);
+          const bytes = Buffer.byteLength(text);
+          if (bytes <= maxBytes) {
+            const measured: ExecutionResult & { stringify(value: ExecutionResult): string } = {
+              ...(result as ExecutionResult),
+              stringify: (value) =>
+                value === measured && value.errors === undefined && value.extensions === undefined
+                  ? text
+                  : JSON.stringify(value),
+            };
+            setResult(measured);
+            return;
+          }
           setResult({
             errors: [
               new GraphQLError(
