@@ -112,7 +112,7 @@ export interface OpenDataCompany {
  * holds them all. Pages follow on from the last slug read rather than skipping a count, so a
  * company added or removed meanwhile moves no other company into or out of the export.
  */
-export async function* readOpenDataCompanies(executor: Executor, pageSize = 100): AsyncGenerator<OpenDataCompany[]> {
+export async function* readOpenDataCompanies(executor: Executor, pageSize = 25): AsyncGenerator<OpenDataCompany[]> {
   for (let after: string | null = null; ; ) {
     const rows: Array<{ company: OpenDataCompany }> = await executor.read<{ company: OpenDataCompany }>(
       'openData.companies',
