@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { Executor, toPlain, translate } from './executor';
+import { Executor, toPlain, translate, withDeadline } from './executor';
 
 /** A driver error as the driver makes them: a message, and a code ('N/A' when it has none). */
 const driverError = (message: string, code = 'N/A') => Object.assign(new Error(message), { code });
@@ -112,6 +112,14 @@ describe('reads retried on transient failures', () => {
     const once = new Executor(syntax.driver, { database: 'neo4j', retryTimeMs: 3_000 });
     await expect(once.read('test.read', 'RETRUN 1')).rejects.toMatchObject({ code: 'GRAPH_QUERY' });
     expect(syntax.calls).toHaveLength(1);
+
+    // A request's deadline nearer than the next try: the failure itself is the answer, at once.
+    const busy = scripted([transient(), []]);
+    const hurried = new Executor(busy.driver, { database: 'neo4j', retryTimeMs: 3_000 });
+    await expect(withDeadline(500, () => hurried.read('test.read', 'RETURN 1'))).rejects.toMatchObject({
+      neo4jCode: 'Neo.TransientError.General.DatabaseUnavailable',
+    });
+    expect(busy.calls).toHaveLength(1);
 
     const down = scripted([failure('gone', 'ServiceUnavailable'), []]);
     const impatient = new Executor(down.driver, { database: 'neo4j', retryTimeMs: 100 });

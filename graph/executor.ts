@@ -91,7 +91,10 @@ export class Executor {
         return result.records.map((record) => toPlain(record.toObject()) as T);
       } catch (error) {
         const wait = delay * (1 + READ_RETRY.jitter * (2 * Math.random() - 1));
-        if (!neo4j.isRetryableError(error) || Date.now() - started + wait > this.retryTimeMs)
+        const deadline = deadlines.getStore();
+        const pastDeadline = deadline !== undefined && Date.now() + wait >= deadline;
+        // Given up with the failure itself (an outage stays SERVICE_UNAVAILABLE), not a timeout after waiting.
+        if (!neo4j.isRetryableError(error) || pastDeadline || Date.now() - started + wait > this.retryTimeMs)
           throw translate(error, name);
         await sleep(wait);
       } finally {

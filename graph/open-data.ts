@@ -123,6 +123,7 @@ export async function* readOpenDataCompanies(executor: Executor, pageSize = 25):
     const page = rows.map((row) => row.company);
     yield page;
     if (rows.length < pageSize) return;
-    after = page[page.length - 1]?.slug ?? null;
+    // The highest slug read, not the last row's: rows after the LIMIT carry no order of their own.
+    after = page.reduce<string | null>((high, row) => (high === null || row.slug > high ? row.slug : high), after);
   }
 }

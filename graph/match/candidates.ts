@@ -87,7 +87,8 @@ export class CandidateIndex {
       const page = await this.read(null, after);
       fresh.push(...page);
       if (page.length < PAGE) break;
-      after = page[page.length - 1]?.slug ?? null;
+      // The highest slug read, not the last row's: rows after the LIMIT carry no order of their own.
+      after = page.reduce<string | null>((high, row) => (high === null || row.slug > high ? row.slug : high), after);
     }
     this.bySlug.clear();
     this.byNeed.clear();

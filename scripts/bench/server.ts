@@ -68,16 +68,22 @@ export async function startBenchServer(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const base = `http://127.0.0.1:${port}`;
   const readyBy = performance.now() + 600_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited (${child.exitCode}) before it was ready; see ${logFile}`);
-    const ready = await fetch(`${base}/readyz`).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    if (performance.now() > readyBy) throw new Error(`the server was not ready within 10 minutes; see ${logFile}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+  try {
+    for (;;) {
+      if (child.exitCode !== null)
+        throw new Error(`the server exited (${child.exitCode}) before it was ready; see ${logFile}`);
+      const ready = await fetch(`${base}/readyz`).then(
+        (response) => response.status === 200,
+        () => false,
+      );
+      if (ready) break;
+      if (performance.now() > readyBy) throw new Error(`the server was not ready within 10 minutes; see ${logFile}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } catch (error) {
+    child.kill('SIGKILL');
+    await rm(openData, { recursive: true, force: true });
+    throw error;
   }
   return {
     base,

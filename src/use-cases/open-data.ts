@@ -104,29 +104,36 @@ export async function writeOpenData(options: {
     // Written page by page as the companies are read, so the export holds one page at a time, not
     // the whole directory (at 10,000 companies, held whole with its files' text, it took the
     // serving process from under 400 MiB to 1.7 GiB for half a minute).
-    const directory = await ListFile.open(at(OPEN_DATA_FILES.directory));
-    const eccc = await ListFile.open(at(OPEN_DATA_FILES.eccc));
-    const companiesCsv = await open(at(OPEN_DATA_FILES.companiesCsv), 'w');
-    const productsCsv = await open(at(OPEN_DATA_FILES.productsCsv), 'w');
+    const closers: Array<() => Promise<unknown>> = [];
+    const kept = <T extends { close(): Promise<unknown> }>(file: T): T => {
+      closers.push(() => file.close());
+      return file;
+    };
     const counts = { companies: 0, products: 0 };
     try {
-      await companiesCsv.write(companiesCsvHeader());
-      await productsCsv.write(productsCsvHeader());
+      const directory = kept(await ListFile.open(at(OPEN_DATA_FILES.directory)));
+      const eccc = kept(await ListFile.open(at(OPEN_DATA_FILES.eccc)));
+      const companiesCsv = kept(await open(at(OPEN_DATA_FILES.companiesCsv), 'w'));
+      const productsCsv = kept(await open(at(OPEN_DATA_FILES.productsCsv), 'w'));
+      // FileHandle.writeFile writes all of its text from the current position (write may write less).
+      await companiesCsv.writeFile(companiesCsvHeader());
+      await productsCsv.writeFile(productsCsvHeader());
       let pageStarted = performance.now();
       for await (const page of options.pages) {
         counts.companies += page.length;
         for (const company of page) counts.products += company.products.length;
         await directory.add(page.map((company) => jsonList.item(directoryCompany(company, publicUrl))));
         await eccc.add(page.map((company) => jsonList.item(ecccOrganisation(company, publicUrl))));
-        await companiesCsv.write(page.map((company) => companyCsvLine(company, publicUrl)).join(''));
-        await productsCsv.write(page.map((company) => productCsvLines(company, publicUrl)).join(''));
+        await companiesCsv.writeFile(page.map((company) => companyCsvLine(company, publicUrl)).join(''));
+        await productsCsv.writeFile(page.map((company) => productCsvLines(company, publicUrl)).join(''));
         if (pace > 0) await sleep((performance.now() - pageStarted) * pace);
         pageStarted = performance.now();
       }
       await directory.finish(directoryHead(publicUrl, generatedAt, counts), 'companies');
       await eccc.finish(ecccHead(generatedAt), 'organisations');
     } finally {
-      await Promise.all([directory.close(), eccc.close(), companiesCsv.close(), productsCsv.close()]);
+      // Settled, not all: a failing close must not hide the failure that brought us here.
+      await Promise.allSettled(closers.map((close) => close()));
     }
     const sizes = async (names: OpenDataFileName[]): Promise<PublishedFile[]> =>
       Promise.all(names.map(async (name) => ({ name, bytes: (await stat(at(name))).size })));
@@ -181,7 +188,7 @@ class ListFile {
 
   async add(items: string[]): Promise<void> {
     if (items.length === 0) return;
-    await this.part.write(`${this.items > 0 ? ',\n' : ''}${items.join(',\n')}`);
+    await this.part.writeFile(`${this.items > 0 ? ',\n' : ''}${items.join(',\n')}`);
     this.items += items.length;
   }
 
@@ -190,9 +197,9 @@ class ListFile {
     const empty = this.items === 0;
     const file = await open(this.target, 'w');
     try {
-      await file.write(jsonList.before(head, key, empty));
-      for await (const chunk of createReadStream(`${this.target}.part`)) await file.write(chunk as Buffer);
-      await file.write(jsonList.after(empty));
+      await file.writeFile(jsonList.before(head, key, empty));
+      for await (const chunk of createReadStream(`${this.target}.part`)) await file.writeFile(chunk as Buffer);
+      await file.writeFile(jsonList.after(empty));
     } finally {
       await file.close();
     }
