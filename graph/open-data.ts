@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from './executor';
+import { afterHighestSlug } from './slug';
 import { HOLDING_TRUST, VALID_HOLDING } from './trust';
 
 /**
@@ -123,7 +124,6 @@ export async function* readOpenDataCompanies(executor: Executor, pageSize = 25):
     const page = rows.map((row) => row.company);
     yield page;
     if (rows.length < pageSize) return;
-    // The highest slug read, not the last row's: rows after the LIMIT carry no order of their own.
-    after = page.reduce<string | null>((high, row) => (high === null || row.slug > high ? row.slug : high), after);
+    after = afterHighestSlug(page, after);
   }
 }

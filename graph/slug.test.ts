@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSlug, MAX_SLUG_LENGTH, SLUG_PATTERN, slugify, slugSchema } from './slug';
+import { afterHighestSlug, isSlug, MAX_SLUG_LENGTH, SLUG_PATTERN, slugify, slugSchema } from './slug';
 
 describe('slugify', () => {
   it('folds Danish letters and joins words with single hyphens', () => {
@@ -53,5 +53,14 @@ describe('isSlug', () => {
       expect(isSlug(value), String(value)).toBe(false);
     }
     expect(isSlug('a'.repeat(MAX_SLUG_LENGTH))).toBe(true);
+  });
+});
+
+describe('afterHighestSlug', () => {
+  it('goes on after the highest slug of a page in any order, or where the page started when it is empty', () => {
+    expect(afterHighestSlug([{ slug: 'b' }, { slug: 'd' }, { slug: 'c' }], 'a')).toBe('d');
+    expect(afterHighestSlug([{ slug: 'b' }], null)).toBe('b');
+    expect(afterHighestSlug([], 'a')).toBe('a');
+    expect(afterHighestSlug([], null)).toBeNull();
   });
 });

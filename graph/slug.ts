@@ -40,3 +40,12 @@ export function slugify(text: string): string {
   if (slug === '') throw new Error(`cannot make a slug of ${JSON.stringify(text)}: it has no letter or digit`);
   return slug;
 }
+
+/**
+ * Where the next page of a read in slug order starts: after the highest slug this page holds (rows
+ * after a query's LIMIT carry no order of their own, so not simply the last row's), or where the
+ * page itself started when it held none.
+ */
+export function afterHighestSlug(page: ReadonlyArray<{ slug: string }>, after: string | null): string | null {
+  return page.reduce<string | null>((high, row) => (high === null || row.slug > high ? row.slug : high), after);
+}

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../executor';
 import type { Text } from '../model';
+import { afterHighestSlug } from '../slug';
 import { HOLDING_TRUST, VALID_HOLDING } from '../trust';
 import { Scorable } from './rank';
 import type { Candidate, MatchContext, MatchProfile } from './types';
@@ -58,8 +59,6 @@ CALL () {
 }
 RETURN needs, municipalities, sectors`;
 
-const PAGE = 1_000;
-
 export class CandidateIndex {
   private readonly bySlug = new Map<string, Scorable>();
   private readonly byNeed = new Map<string, Set<Scorable>>();
@@ -70,7 +69,11 @@ export class CandidateIndex {
   private readonly strings = new Map<string, string>();
   private readonly regions = new Map<string, Candidate['region']>();
 
-  constructor(private readonly executor: Executor) {}
+  /** @param pageSize companies read per round trip (tests make it small to read across pages). */
+  constructor(
+    private readonly executor: Executor,
+    private readonly pageSize = 1_000,
+  ) {}
 
   get size(): number {
     return this.bySlug.size;
@@ -86,9 +89,8 @@ export class CandidateIndex {
     for (let after: string | null = null; ; ) {
       const page = await this.read(null, after);
       fresh.push(...page);
-      if (page.length < PAGE) break;
-      // The highest slug read, not the last row's: rows after the LIMIT carry no order of their own.
-      after = page.reduce<string | null>((high, row) => (high === null || row.slug > high ? row.slug : high), after);
+      if (page.length < this.pageSize) break;
+      after = afterHighestSlug(page, after);
     }
     this.bySlug.clear();
     this.byNeed.clear();
@@ -104,8 +106,8 @@ export class CandidateIndex {
   async refresh(slugs: readonly string[]): Promise<void> {
     if (slugs.length === 0) return;
     const found = new Map<string, Candidate>();
-    for (let start = 0; start < slugs.length; start += PAGE) {
-      for (const candidate of await this.read(slugs.slice(start, start + PAGE), null))
+    for (let start = 0; start < slugs.length; start += this.pageSize) {
+      for (const candidate of await this.read(slugs.slice(start, start + this.pageSize), null))
         found.set(candidate.slug, candidate);
     }
     for (const slug of slugs) {
@@ -151,7 +153,7 @@ export class CandidateIndex {
     const rows = await this.executor.read<{ candidate: Candidate }>('match.candidateFacts', CANDIDATE_FACTS, {
       slugs,
       after,
-      limit: neo4j.int(slugs ? slugs.length : PAGE),
+      limit: neo4j.int(slugs ? slugs.length : this.pageSize),
     });
     return rows.map((row) => row.candidate);
   }

@@ -293,6 +293,42 @@ describe('the match candidate index', () => {
     expect(index.candidatesFor([need]).filter((c) => c.slug === slug)).toHaveLength(0);
   });
 
+  it('reads the same companies in small pages as in one', async () => {
+    const executor = testExecutor();
+    const allNeeds = needs.map((need) => need.slug);
+    // The sample's companies only: other files add and remove their own meanwhile.
+    const sample = new Set(
+      (
+        await executor.read<{ slug: string }>(
+          'test.sampleSlugs',
+          'MATCH (c:Company {sample: true}) RETURN c.slug AS slug',
+        )
+      ).map((row) => row.slug),
+    );
+    const offering = async (pageSize?: number) => {
+      const index = new CandidateIndex(executor, pageSize);
+      await index.loadAll();
+      return index
+        .candidatesFor(allNeeds)
+        .map((candidate) => candidate.slug)
+        .filter((slug) => sample.has(slug))
+        .sort();
+    };
+    // Pages of 7 cross dozens of page boundaries over the sample's 300 companies. A listing another file edits
+    // meanwhile would show as a difference, so the one-page read comes before and after, and only a graph that
+    // stood still between them is compared.
+    for (let attempt = 1; ; attempt += 1) {
+      const before = await offering();
+      const paged = await offering(7);
+      const after = await offering();
+      if (JSON.stringify(before) !== JSON.stringify(after) && attempt < 5) continue;
+      expect(after).toEqual(before);
+      expect(after.length).toBeGreaterThan(200);
+      expect(paged).toEqual(after);
+      return;
+    }
+  });
+
   it('follows a company that appears, changes and disappears in the graph', async () => {
     const executor = testExecutor();
     const index = new CandidateIndex(executor);
