@@ -13,7 +13,7 @@
  * bounded heap picks it from the matches); sort orders and the unfiltered facet counts are cached until the next
  * write. At 110,000 documents a query with facet counts takes a few milliseconds (`npm run bench:search`).
  */
-import { assertSearchDocument, LIST_FIELDS } from './document';
+import { assertSearchDocument, LIST_FIELDS, type ListField } from './document';
 import { evaluateQuery, releaseMatches } from './matcher';
 import type { NormalizedFilters, NormalizedRequest } from './request';
 import { emptyFacetCounts, normalizeRequest } from './request';
@@ -27,23 +27,6 @@ const CHUNK_SIZE = 500;
 
 /** Dead slots tolerated beyond the live documents before the index is rebuilt (see compactIfWasteful). */
 const COMPACTION_FLOOR = 4096;
-
-/** A stored document without its descriptions, which are kept in the generation's TextArena. */
-type StoredDocument = Omit<SearchDocument, 'descriptionDa' | 'descriptionEn'>;
-
-interface Entry {
-  doc: StoredDocument;
-  /** Where the descriptions are (TextArena.put), and the Danish one's length in their joined text. */
-  texts: number;
-  textsLength: number;
-  daLength: number;
-  /** The document's slot in the generation's text index and per-slot columns (new on every upsert). */
-  slot: number;
-  /** Position of the id's first insertion in this generation, kept across upserts: breaks relevance ties. */
-  ordinal: number;
-  /** Precomputed so sorting compares plain strings instead of running a collator per comparison. */
-  nameKey: string;
-}
 
 /**
  * Facet values of every document in one growing Int32Array of value codes (one code space over all facets, so a
@@ -163,57 +146,10 @@ export function nameSortKey(name: string): string {
   return normalizeText(name).replace(/[æøå]/g, (c) => (c === 'æ' ? '{' : c === 'ø' ? '|' : '}'));
 }
 
-/**
- * Stored documents share what repeats. Their lists (keywords, needs, regions, languages…) come
- * from small vocabularies, but each arrives as fresh strings and arrays: at 10,000 companies
- * (108,000 documents) those copies were two thirds of the index's memory. Equal strings are kept
- * once, and equal lists (frozen, so sharing is safe) once, found by a hash of their items, so no
- * joined key is kept per list. Written here because it is the index's storage layout.
- */
-class Interner {
-  private readonly strings = new Map<string, string>();
-  private readonly hashes = new Map<string, number>();
-  private readonly lists = new Map<number, Array<readonly string[]>>();
-
-  string(value: string): string {
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    this.strings.set(value, value);
-    return value;
-  }
-
-  list(values: readonly string[]): readonly string[] {
-    const items = values.map((value) => this.string(value));
-    let hash = items.length;
-    for (const item of items) hash = (Math.imul(hash, 31) + this.hash(item)) | 0;
-    const bucket = this.lists.get(hash);
-    const known = bucket?.find((list) => list.length === items.length && list.every((item, i) => item === items[i]));
-    if (known) return known;
-    const list = Object.freeze(items);
-    if (bucket) bucket.push(list);
-    else this.lists.set(hash, [list]);
-    return list;
-  }
-
-  /** FNV-1a over UTF-16 code units, once per distinct string. */
-  private hash(value: string): number {
-    let hash = this.hashes.get(value);
-    if (hash !== undefined) return hash;
-    hash = 0x811c9dc5;
-    for (let i = 0; i < value.length; i += 1) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
-    this.hashes.set(value, hash);
-    return hash;
-  }
-}
-
-/** Scalar fields whose values repeat across documents (a company's name and slug on each of its products). */
-const SHARED_SCALARS = ['kind', 'companySlug', 'companyName', 'sizeBand'] as const;
-
-function snapshot(doc: SearchDocument, interner: Interner): SearchDocument {
-  // A private, frozen copy: a caller mutating its object later must not desynchronise the index from the store.
+/** A private copy: a caller changing its document or lists later must not desynchronise the index. */
+function snapshot(doc: SearchDocument): SearchDocument {
   const copy = { ...doc };
-  for (const field of LIST_FIELDS) copy[field] = interner.list(doc[field]) as string[];
-  for (const field of SHARED_SCALARS) (copy as Record<string, unknown>)[field] = interner.string(doc[field]);
+  for (const field of LIST_FIELDS) copy[field] = [...doc[field]];
   return Object.freeze(copy);
 }
 
@@ -223,21 +159,32 @@ function compareStrings(a: string, b: string): number {
 
 type BrowseSort = Exclude<SearchSort, 'relevance'>;
 
-/** Full orders used to rank entries for each sort; ties end on the id so every order is total. */
-const ORDERS: Record<BrowseSort, (a: Entry, b: Entry) => number> = {
-  name: (a, b) => compareStrings(a.nameKey, b.nameKey) || compareStrings(a.doc.id, b.doc.id),
-  priceAsc: (a, b) => {
-    const pa = a.doc.priceFrom;
-    const pb = b.doc.priceFrom;
-    if (pa !== pb) {
-      // "Price on request" (null) goes last.
-      if (pa === null) return 1;
-      if (pb === null) return -1;
-      return pa - pb;
-    }
-    return ORDERS.name(a, b);
+/** Full orders of live slots for each sort; ties end on the id so every order is total. */
+const ORDERS: Record<BrowseSort, (store: DocumentStore) => (a: number, b: number) => number> = {
+  name: ({ nameKeys, ids }) => {
+    return (a, b) =>
+      compareStrings(nameKeys[a] as string, nameKeys[b] as string) ||
+      compareStrings(ids[a] as string, ids[b] as string);
   },
-  newest: (a, b) => b.doc.updatedAt - a.doc.updatedAt || compareStrings(a.doc.id, b.doc.id),
+  priceAsc: (store) => {
+    const { prices } = store;
+    const byName = ORDERS.name(store);
+    return (a, b) => {
+      const pa = prices[a] as number;
+      const pb = prices[b] as number;
+      if (pa !== pb) {
+        // "Price on request" (NaN) goes last; NaN !== NaN, so two of them compare by name below.
+        if (Number.isNaN(pa)) return Number.isNaN(pb) ? byName(a, b) : 1;
+        if (Number.isNaN(pb)) return -1;
+        return pa - pb;
+      }
+      return byName(a, b);
+    };
+  },
+  newest: ({ updatedAt, ids }) => {
+    return (a, b) =>
+      (updatedAt[b] as number) - (updatedAt[a] as number) || compareStrings(ids[a] as string, ids[b] as string);
+  },
 };
 
 type FacetCounts = SearchResponse['facets'];
@@ -270,8 +217,12 @@ class TextArena {
       let number = this.numbers.get(piece);
       if (number === undefined) {
         number = this.pieces.length;
-        this.numbers.set(piece, number);
-        this.pieces.push(piece);
+        // A piece is a slice of the text, and V8 keeps a long slice as a view that holds the whole text alive
+        // (about 2.4 MiB of descriptions at 10,000 companies); concatenating and slicing again makes a piece whose
+        // parent is itself and one space.
+        const own = ` ${piece}`.slice(1);
+        this.numbers.set(own, number);
+        this.pieces.push(own);
       }
       while (number >= 0x80) {
         bytes[length++] = (number & 0x7f) | 0x80;
@@ -313,6 +264,240 @@ class TextArena {
   }
 }
 
+/**
+ * The documents of a generation, by slot, in columns. Held as objects (a frozen copy, its property array, an index
+ * entry and a sort key each), the 108,000 documents of 10,000 companies took about 50 MiB of the serving process;
+ * in columns the heap at start went from 239 to 213 MiB. Strings are kept once where they repeat, lists as
+ * numbers of distinct lists (ListColumns), numbers in typed arrays, descriptions in the TextArena; a hit's document
+ * is put together again for the page it is shown on. Written here because it is the index's layout.
+ */
+class DocumentStore {
+  private readonly texts = new TextArena();
+  private readonly lists = new ListColumns();
+  private readonly strings = new Map<string, string>();
+  /** Per slot; undefined once the slot's document was replaced or removed. */
+  readonly ids: (string | undefined)[] = [];
+  private readonly names: (string | undefined)[] = [];
+  private readonly slugs: (string | undefined)[] = [];
+  /** Precomputed so sorting compares plain strings instead of running a collator per comparison. */
+  readonly nameKeys: (string | undefined)[] = [];
+  /** Values that repeat (kind, owner, size band), each kept once (see `shared`). */
+  private readonly kinds: (SearchDocument['kind'] | undefined)[] = [];
+  private readonly companySlugs: (string | undefined)[] = [];
+  private readonly companyNames: (string | undefined)[] = [];
+  private readonly sizeBands: (string | undefined)[] = [];
+  /** priceFrom with NaN for "on request" (null), which every price comparison then excludes. */
+  prices = new Float64Array(1024);
+  updatedAt = new Float64Array(1024);
+  /** confirmedAt, NaN when null or absent; `confirmed` tells those apart (0 absent, 1 null, 2 a time). */
+  private confirmedAt = new Float64Array(1024);
+  private confirmed = new Uint8Array(1024);
+  smeFit = new Uint8Array(1024);
+  /** Where the descriptions are (TextArena.put), and the Danish one's length in their joined text. */
+  private textsAt = new Float64Array(1024);
+  private textsLength = new Int32Array(1024);
+  private daLength = new Int32Array(1024);
+
+  /** Stores the document's descriptions: the step that can refuse (an over-long text), so it comes first. */
+  storeTexts(doc: SearchDocument): [number, number] {
+    return this.texts.put(doc.descriptionDa + doc.descriptionEn);
+  }
+
+  set(slot: number, doc: SearchDocument, [at, length]: [number, number]): void {
+    if (slot >= this.prices.length) {
+      const size = Math.max(slot + 1, this.prices.length * 2);
+      this.prices = growFloat(this.prices, size);
+      this.updatedAt = growFloat(this.updatedAt, size);
+      this.confirmedAt = growFloat(this.confirmedAt, size);
+      this.confirmed = growBytes(this.confirmed, size);
+      this.smeFit = growBytes(this.smeFit, size);
+      this.textsAt = growFloat(this.textsAt, size);
+      this.textsLength = grow(this.textsLength, size);
+      this.daLength = grow(this.daLength, size);
+    }
+    this.ids[slot] = doc.id;
+    this.names[slot] = doc.name;
+    this.slugs[slot] = doc.slug;
+    this.nameKeys[slot] = nameSortKey(doc.name);
+    this.kinds[slot] = this.shared(doc.kind);
+    this.companySlugs[slot] = this.shared(doc.companySlug);
+    this.companyNames[slot] = this.shared(doc.companyName);
+    this.sizeBands[slot] = this.shared(doc.sizeBand);
+    this.prices[slot] = doc.priceFrom ?? Number.NaN;
+    this.updatedAt[slot] = doc.updatedAt;
+    this.confirmed[slot] = doc.confirmedAt === undefined ? 0 : doc.confirmedAt === null ? 1 : 2;
+    this.confirmedAt[slot] = doc.confirmedAt ?? Number.NaN;
+    this.smeFit[slot] = doc.smeFit ? 1 : 0;
+    this.textsAt[slot] = at;
+    this.textsLength[slot] = length;
+    this.daLength[slot] = doc.descriptionDa.length;
+    this.lists.set(slot, doc);
+  }
+
+  isLive(slot: number): boolean {
+    return this.ids[slot] !== undefined;
+  }
+
+  /** Lets go of a replaced or removed document's strings; its numbers and list codes stay until a rebuild. */
+  clear(slot: number): void {
+    for (const column of [this.ids, this.names, this.slugs, this.nameKeys, this.companySlugs, this.companyNames]) {
+      column[slot] = undefined;
+    }
+    this.kinds[slot] = undefined;
+    this.sizeBands[slot] = undefined;
+  }
+
+  /** The whole document, descriptions inflated: a new frozen object each time, fields in the schema's order. */
+  get(slot: number): SearchDocument {
+    const id = this.ids[slot];
+    if (id === undefined) throw new Error(`no live document at slot ${slot}`);
+    const texts = this.texts.get(this.textsAt[slot] as number, this.textsLength[slot] as number);
+    const daLength = this.daLength[slot] as number;
+    const lists = this.lists.get(slot);
+    const price = this.prices[slot] as number;
+    const confirmed = this.confirmed[slot] as number;
+    const doc: SearchDocument = {
+      id,
+      kind: this.kinds[slot] as SearchDocument['kind'],
+      slug: this.slugs[slot] as string,
+      name: this.names[slot] as string,
+      companySlug: this.companySlugs[slot] as string,
+      companyName: this.companyNames[slot] as string,
+      descriptionDa: texts.slice(0, daLength),
+      descriptionEn: texts.slice(daLength),
+      keywords: lists.keywords,
+      needs: lists.needs,
+      categories: lists.categories,
+      csfFunctions: lists.csfFunctions,
+      certifications: lists.certifications,
+      regions: lists.regions,
+      municipalities: lists.municipalities,
+      sizeBand: this.sizeBands[slot] as string,
+      languages: lists.languages,
+      priceFrom: Number.isNaN(price) ? null : price,
+      smeFit: this.smeFit[slot] === 1,
+      updatedAt: this.updatedAt[slot] as number,
+    };
+    if (confirmed !== 0) doc.confirmedAt = confirmed === 1 ? null : (this.confirmedAt[slot] as number);
+    return Object.freeze(doc);
+  }
+
+  /**
+   * The one copy of a value that repeats across documents: each document arrives with fresh strings, and a
+   * company's name and slug are on every one of its products. Kept per generation, so values no document uses
+   * any more go with it.
+   */
+  private shared<T extends string>(value: T): T {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known as T;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /** Give back the room the list column grew into while a generation was built. */
+  trim(): void {
+    this.lists.trim();
+  }
+}
+
+/**
+ * Every document's lists (keywords and the facet lists), as numbers of distinct lists. Lists repeat a lot (a
+ * product's keywords follow from its needs and categories), so each distinct list is kept once, as codes into one
+ * vocabulary of the values: 2 bytes a value while there are fewer than 65,536 distinct values, 4 bytes after. A
+ * slot takes 4 bytes per list field. Lists no document uses any more stay until the generation is rebuilt, as
+ * replaced documents' runs do in FacetColumns.
+ */
+class ListColumns {
+  private static readonly FIELDS = LIST_FIELDS.length;
+  /** Per slot, FIELDS list numbers, in LIST_FIELDS order. */
+  private bySlot = new Int32Array(1024 * ListColumns.FIELDS);
+  /** List k's codes are data[starts[k] .. starts[k + 1]). */
+  private data: Uint16Array | Uint32Array = new Uint16Array(4096);
+  private starts = new Int32Array(1024);
+  private count = 0;
+  /** List numbers by a hash of their codes: one number, or several that share a hash. */
+  private readonly byHash = new Map<number, number | number[]>();
+  private readonly codes = new Map<string, number>();
+  private readonly values: string[] = [];
+
+  set(slot: number, doc: SearchDocument): void {
+    const F = ListColumns.FIELDS;
+    if ((slot + 1) * F > this.bySlot.length)
+      this.bySlot = grow(this.bySlot, Math.max((slot + 1) * F, this.bySlot.length * 2));
+    LIST_FIELDS.forEach((field, f) => {
+      this.bySlot[slot * F + f] = this.list(doc[field]);
+    });
+  }
+
+  get(slot: number): Record<ListField, string[]> {
+    const { data, values, starts, bySlot } = this;
+    const lists = {} as Record<ListField, string[]>;
+    LIST_FIELDS.forEach((field, f) => {
+      const list = bySlot[slot * ListColumns.FIELDS + f] as number;
+      const from = starts[list] as number;
+      lists[field] = Array.from(data.subarray(from, starts[list + 1] as number), (code) => values[code] as string);
+    });
+    return lists;
+  }
+
+  trim(): void {
+    const used = this.starts[this.count] as number;
+    if (this.data.length > used) this.data = this.data.slice(0, used);
+    if (this.starts.length > this.count + 1) this.starts = this.starts.slice(0, this.count + 1);
+  }
+
+  /** The number of the list with these values, a new one if no list had them. */
+  private list(items: readonly string[]): number {
+    const codes = items.map((value) => this.code(value));
+    let hash = codes.length;
+    for (const code of codes) hash = (Math.imul(hash, 31) + code) | 0;
+    const known = this.byHash.get(hash);
+    for (const list of typeof known === 'number' ? [known] : (known ?? [])) {
+      if (this.holds(list, codes)) return list;
+    }
+    const list = this.append(codes);
+    if (known === undefined) this.byHash.set(hash, list);
+    else if (typeof known === 'number') this.byHash.set(hash, [known, list]);
+    else known.push(list);
+    return list;
+  }
+
+  private holds(list: number, codes: readonly number[]): boolean {
+    const from = this.starts[list] as number;
+    if ((this.starts[list + 1] as number) - from !== codes.length) return false;
+    return codes.every((code, k) => this.data[from + k] === code);
+  }
+
+  private append(codes: readonly number[]): number {
+    const used = this.starts[this.count] as number;
+    let { data } = this;
+    if (this.values.length > 0x10000 && data instanceof Uint16Array) data = Uint32Array.from(data);
+    if (used + codes.length > data.length) {
+      const next = new (data instanceof Uint16Array ? Uint16Array : Uint32Array)(
+        Math.max(used + codes.length, data.length * 2),
+      );
+      next.set(data);
+      data = next;
+    }
+    data.set(codes, used);
+    this.data = data;
+    if (this.count + 2 > this.starts.length) this.starts = grow(this.starts, this.starts.length * 2);
+    this.starts[this.count + 1] = used + codes.length;
+    this.count += 1;
+    return this.count - 1;
+  }
+
+  private code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.codes.set(value, code);
+      this.values.push(value);
+    }
+    return code;
+  }
+}
+
 /** A sort order as slots, and each slot's position in it. */
 interface SortOrder {
   order: Int32Array;
@@ -334,10 +519,10 @@ function passedScratch(size: number): Uint8Array {
 /** One complete index: the text index, the documents, per-slot filter and facet columns, and caches. */
 class Generation {
   readonly text = new TextIndex();
-  private readonly texts = new TextArena();
-  readonly entries = new Map<string, Entry>();
-  /** Entries by slot, to turn matches into documents without a lookup by string. */
-  private readonly bySlot: (Entry | undefined)[] = [];
+  /** The documents, by slot. */
+  private readonly store = new DocumentStore();
+  /** The live documents' slots by id, in the order the ids were first added. */
+  readonly entries = new Map<string, number>();
   private ordinals = new Int32Array(1024);
   /** Ordinals of removed ids, so a removed and re-added document keeps its place among equal scores. */
   private readonly retired = new Map<string, number>();
@@ -347,9 +532,7 @@ class Generation {
   private readonly codeValues: string[] = [];
   private codeFacets = new Int32Array(256);
   private readonly columns = new FacetColumns();
-  /** Per-slot filter columns: smeFit as 0/1, priceFrom (NaN when on request), company slug code. */
-  private smeFit = new Uint8Array(1024);
-  private prices = new Float64Array(1024);
+  /** Per slot, the code of the company slug (smeFit and prices, the other filters, are the store's columns). */
   private companies = new Int32Array(1024);
   private readonly companyCodes = new Map<string, number>();
   private all: Int32Array | undefined;
@@ -380,36 +563,28 @@ class Generation {
     const sealing = this.text.sealing();
     while (sealing.next().done !== true) await yieldToEventLoop();
     this.columns.trim();
+    this.store.trim();
   }
 
   put(doc: SearchDocument, keepOrdinal?: number): void {
     // Stored first: it is the step that can refuse (an over-long text), before anything changed.
-    const { descriptionDa, descriptionEn, ...stored } = doc;
-    const [texts, textsLength] = this.texts.put(descriptionDa + descriptionEn);
+    const texts = this.store.storeTexts(doc);
     const previous = this.entries.get(doc.id);
     if (previous !== undefined) this.unindex(previous);
-    const ordinal = keepOrdinal ?? previous?.ordinal ?? this.retired.get(doc.id) ?? this.nextOrdinal++;
+    const ordinal =
+      keepOrdinal ??
+      (previous === undefined ? undefined : this.ordinalOf(previous)) ??
+      this.retired.get(doc.id) ??
+      this.nextOrdinal++;
     this.retired.delete(doc.id);
     const slot = this.text.add(toIndexedText(doc));
-    const entry: Entry = {
-      doc: Object.freeze(stored),
-      texts,
-      textsLength,
-      daLength: descriptionDa.length,
-      slot,
-      ordinal,
-      nameKey: nameSortKey(doc.name),
-    };
     if (slot >= this.ordinals.length) {
       const size = Math.max(slot + 1, this.ordinals.length * 2);
       this.ordinals = grow(this.ordinals, size);
-      this.smeFit = growBytes(this.smeFit, size);
-      this.prices = growFloat(this.prices, size);
       this.companies = grow(this.companies, size);
     }
     this.ordinals[slot] = ordinal;
-    this.smeFit[slot] = doc.smeFit ? 1 : 0;
-    this.prices[slot] = doc.priceFrom ?? Number.NaN;
+    this.store.set(slot, doc, texts);
     let company = this.companyCodes.get(doc.companySlug);
     if (company === undefined) {
       company = this.companyCodes.size;
@@ -418,40 +593,28 @@ class Generation {
     this.companies[slot] = company;
     this.columns.set(slot, this.encode(doc));
     // Map.set on an existing key keeps its position, so browse order stays stable across upserts.
-    this.entries.set(doc.id, entry);
-    this.bySlot[slot] = entry;
+    this.entries.set(doc.id, slot);
     this.invalidate();
   }
 
   delete(id: string): void {
-    const entry = this.entries.get(id);
-    if (entry === undefined) return;
-    this.unindex(entry);
-    this.retired.set(id, entry.ordinal);
+    const slot = this.entries.get(id);
+    if (slot === undefined) return;
+    this.unindex(slot);
+    this.retired.set(id, this.ordinalOf(slot));
     this.entries.delete(id);
     this.invalidate();
   }
 
-  /** The whole document, descriptions inflated: a new frozen object each time. */
-  document(entry: Entry): SearchDocument {
-    const texts = this.texts.get(entry.texts, entry.textsLength);
-    return Object.freeze({
-      ...entry.doc,
-      descriptionDa: texts.slice(0, entry.daLength),
-      descriptionEn: texts.slice(entry.daLength),
-    });
+  /** The whole document at a live slot, descriptions inflated: a new frozen object each time. */
+  document(slot: number): SearchDocument {
+    return this.store.get(slot);
   }
 
-  private unindex(entry: Entry): void {
-    this.text.remove(entry.slot, toIndexedText(this.document(entry)));
-    this.bySlot[entry.slot] = undefined;
-    this.columns.clear(entry.slot);
-  }
-
-  entryAt(slot: number): Entry {
-    const entry = this.bySlot[slot];
-    if (entry === undefined) throw new Error(`no live document at slot ${slot}`);
-    return entry;
+  private unindex(slot: number): void {
+    this.text.remove(slot, toIndexedText(this.document(slot)));
+    this.store.clear(slot);
+    this.columns.clear(slot);
   }
 
   ordinalOf(slot: number): number {
@@ -460,7 +623,7 @@ class Generation {
 
   /** The slot of every entry in insertion order (cached until the next write). */
   everything(): Int32Array {
-    this.all ??= Int32Array.from(this.entries.values(), (entry) => entry.slot);
+    this.all ??= Int32Array.from(this.entries.values());
     return this.all;
   }
 
@@ -468,8 +631,7 @@ class Generation {
   ordered(sort: BrowseSort): SortOrder {
     let cached = this.sortRanks.get(sort);
     if (cached === undefined) {
-      const entries = [...this.entries.values()].sort(ORDERS[sort]);
-      const order = Int32Array.from(entries, (entry) => entry.slot);
+      const order = Int32Array.from(this.entries.values()).sort(ORDERS[sort](this.store));
       const rank = new Int32Array(this.text.slotCount);
       for (let position = 0; position < order.length; position += 1) rank[order[position] as number] = position;
       cached = { order, rank };
@@ -522,7 +684,8 @@ class Generation {
     const required = groups.length;
     const passed = required === 0 ? undefined : passedScratch(this.text.slotCount);
     if (passed !== undefined) this.columns.markMatching(groups, passed);
-    const { smeFit: smeFits, prices, companies } = this;
+    const { companies } = this;
+    const { smeFit: smeFits, prices } = this.store;
     const sme = smeFit === undefined ? -1 : smeFit ? 1 : 0;
     return (slot) => {
       if (passed !== undefined && passed[slot] !== required) return false;
@@ -631,8 +794,8 @@ function selectPage(
 interface Result {
   /** Number of matching documents after filtering. */
   total: number;
-  /** The requested page: entries in order, with their relevance score (0 when browsing). */
-  page: { entry: Entry; score: number }[];
+  /** The requested page: live slots in order, with their relevance score (0 when browsing). */
+  page: { slot: number; score: number }[];
   facets: FacetCounts;
 }
 
@@ -675,10 +838,7 @@ function findMatches(generation: Generation, request: NormalizedRequest): Result
       slots = scratchFor(source.length);
       count = keepAccepted(source, source.length, accept, slots);
     }
-    const page = Array.from(slots.subarray(offset, Math.min(offset + limit, count)), (slot) => ({
-      entry: generation.entryAt(slot),
-      score: 0,
-    }));
+    const page = Array.from(slots.subarray(offset, Math.min(offset + limit, count)), (slot) => ({ slot, score: 0 }));
     return { total: count, page, facets: countFacets(slots, count, accept === undefined) };
   }
   const matches = evaluateQuery(generation.text, query);
@@ -700,7 +860,7 @@ function findMatches(generation: Generation, request: NormalizedRequest): Result
       before = (a, b) => (rank[a] as number) - (rank[b] as number);
     }
     const page = selectPage(slots, count, offset, limit, before).map((slot) => ({
-      entry: generation.entryAt(slot),
+      slot,
       score: scores[slot] as number,
     }));
     // Counted before the matches go back to the matcher's pool, which reuses their arrays.
@@ -715,8 +875,6 @@ class EmbeddedEngine implements SearchEngine {
   private current = new Generation();
   private writes: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /** Replaced with every rebuild (replaceAll, compaction), so values no document uses any more are let go. */
-  private interner = new Interner();
 
   get slotsUsed(): number {
     return this.current.slotsUsed;
@@ -760,12 +918,10 @@ class EmbeddedEngine implements SearchEngine {
   private async compactIfWasteful(): Promise<void> {
     const generation = this.current;
     if (generation.slotsUsed <= 2 * generation.entries.size + COMPACTION_FLOOR) return;
-    // Values interned for documents since replaced are let go with the old generation.
-    this.interner = new Interner();
     const next = generation.successor();
     let i = 0;
-    for (const entry of generation.entries.values()) {
-      next.put(generation.document(entry), entry.ordinal);
+    for (const slot of generation.entries.values()) {
+      next.put(generation.document(slot), generation.ordinalOf(slot));
       i += 1;
       if (i % CHUNK_SIZE === 0) await yieldToEventLoop();
     }
@@ -774,10 +930,7 @@ class EmbeddedEngine implements SearchEngine {
   }
 
   async replaceAll(documents: SearchDocument[]): Promise<void> {
-    // The batch shares what it repeats through an interner of its own, whose tables (about 9 MiB at 10,000
-    // companies) need not outlive it; later upserts share among themselves in a fresh one.
-    const docs = this.validated(documents, new Interner());
-    this.interner = new Interner();
+    const docs = this.validated(documents);
     return this.serialize(async () => {
       const next = new Generation();
       for (let i = 0; i < docs.length; i += 1) {
@@ -797,7 +950,7 @@ class EmbeddedEngine implements SearchEngine {
     const generation = this.current;
     const { total, page, facets } = findMatches(generation, normalized);
     return {
-      hits: page.map(({ entry, score }) => ({ document: generation.document(entry), score })),
+      hits: page.map(({ slot, score }) => ({ document: generation.document(slot), score })),
       total,
       facets,
       tookMs: performance.now() - started,
@@ -814,12 +967,12 @@ class EmbeddedEngine implements SearchEngine {
     this.current = new Generation();
   }
 
-  private validated(documents: readonly SearchDocument[], interner = this.interner): SearchDocument[] {
+  private validated(documents: readonly SearchDocument[]): SearchDocument[] {
     this.assertOpen();
     // Validate everything before the first write so a bad document cannot leave a batch half applied.
     return documents.map((doc) => {
       assertSearchDocument(doc);
-      return snapshot(doc, interner);
+      return snapshot(doc);
     });
   }
 
