@@ -304,12 +304,14 @@ async function snapshotOf(pid: number): Promise<string> {
   throw new Error('the server wrote no heap snapshot within 10 minutes');
 }
 
-const rss = { now: 0, max: 0 };
+/** The server's resident memory in MiB, sampled every second from when it is ready: now, highest, every sample. */
+const rss = { now: 0, max: 0, samples: [] as number[] };
 async function sampleRss() {
   const status = await readFile(`/proc/${server.pid}/status`, 'utf8').catch(() => '');
   const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
   rss.now = kib / 1024;
   rss.max = Math.max(rss.max, rss.now);
+  if (kib > 0) rss.samples.push(rss.now);
 }
 const mib = (value: number) => `${value.toFixed(0)} MiB`;
 
@@ -354,6 +356,15 @@ clearInterval(sampler);
 await sampleRss();
 report('total', total);
 console.log(`server RSS at the end ${mib(rss.now)}, max ${mib(rss.max)}`);
+{
+  // How the footprint held through the load, not only its ends: a 400 MB budget is 381 MiB in bytes (10^6).
+  const { p50, p95 } = percentiles(rss.samples);
+  const over = (limit: number) => rss.samples.filter((sample) => sample >= limit).length;
+  console.log(
+    `server RSS over ${rss.samples.length} samples (1 s apart): p50 ${mib(p50)}, p95 ${mib(p95)}, max ${mib(rss.max)}; ` +
+      `${over(400e6 / 2 ** 20)} samples at or over 400 MB (381 MiB), ${over(400)} at or over 400 MiB`,
+  );
+}
 for (const [key, example] of firstOfError) console.log(`first ${key}: ${example}`);
 if (heapSummary) console.log(summariseHeapSnapshot(await snapshotOf(server.pid as number)));
 
