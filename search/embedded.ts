@@ -150,7 +150,7 @@ export function nameSortKey(name: string): string {
  * A batch's documents are copied when they are validated, so a caller changing them before the queued write runs
  * cannot desynchronise the index. A rebuild copies eight lists for each of 108,000 documents at 10,000 companies,
  * and lists repeat a lot, so equal lists of a batch are copied once, found by a hash of their items; the copies live
- * only until the write has coded them (ListColumns).
+ * only until the batch's write has finished (ListColumns codes them).
  */
 class ListSharer {
   private readonly hashes = new Map<string, number>();
@@ -205,7 +205,7 @@ const ORDERS: Record<BrowseSort, (store: DocumentStore) => (a: number, b: number
       const pa = prices[a] as number;
       const pb = prices[b] as number;
       if (pa !== pb) {
-        // "Price on request" (NaN) goes last; NaN !== NaN, so two of them compare by name below.
+        // "Price on request" (NaN) goes last; NaN !== NaN, so two of them land here and tie, compared by name.
         if (Number.isNaN(pa)) return Number.isNaN(pb) ? byName(a, b) : 1;
         if (Number.isNaN(pb)) return -1;
         return pa - pb;
@@ -301,7 +301,8 @@ class TextArena {
  * entry and a sort key each), the 108,000 documents of 10,000 companies took about 50 MiB of the serving process;
  * in columns the heap at start went from 239 to 213 MiB. Strings are kept once where they repeat, lists as
  * numbers of distinct lists (ListColumns), numbers in typed arrays, descriptions in the TextArena; a hit's document
- * is put together again for the page it is shown on. Written here because it is the index's layout.
+ * is put together again for the page it is shown on, with the schema's fields only (in its order) and an
+ * undefined confirmedAt as absent. Written here because it is the index's layout.
  */
 class DocumentStore {
   private readonly texts = new TextArena();
@@ -364,10 +365,6 @@ class DocumentStore {
     this.textsLength[slot] = length;
     this.daLength[slot] = doc.descriptionDa.length;
     this.lists.set(slot, doc);
-  }
-
-  isLive(slot: number): boolean {
-    return this.ids[slot] !== undefined;
   }
 
   /** Lets go of a replaced or removed document's strings; its numbers and list codes stay until a rebuild. */
@@ -435,7 +432,7 @@ class DocumentStore {
 /**
  * Every document's lists (keywords and the facet lists), as numbers of distinct lists. Lists repeat a lot (a
  * product's keywords follow from its needs and categories), so each distinct list is kept once, as codes into one
- * vocabulary of the values: 2 bytes a value while there are fewer than 65,536 distinct values, 4 bytes after. A
+ * vocabulary of the values: 2 bytes a value up to 65,536 distinct values (codes below 0x10000), 4 bytes after. A
  * slot takes 4 bytes per list field. Lists no document uses any more stay until the generation is rebuilt, as
  * replaced documents' runs do in FacetColumns.
  */
@@ -553,7 +550,7 @@ class Generation {
   readonly text = new TextIndex();
   /** The documents, by slot. */
   private readonly store = new DocumentStore();
-  /** The live documents' slots by id, in the order the ids were first added. */
+  /** The live documents' slots by id, in insertion order (a removed and re-added id goes last; an upsert keeps its place). */
   readonly entries = new Map<string, number>();
   private ordinals = new Int32Array(1024);
   /** Ordinals of removed ids, so a removed and re-added document keeps its place among equal scores. */
@@ -589,7 +586,7 @@ class Generation {
 
   /**
    * Finish a generation built in bulk before it serves: its text index compacted (so the first search does not pay
-   * for it; a field per step, yielding between them) and its facet columns trimmed.
+   * for it; a field per step, yielding between them) and its facet and list columns trimmed.
    */
   async complete(): Promise<void> {
     const sealing = this.text.sealing();
