@@ -14,6 +14,21 @@ describe('driver errors in the graph’s terms', () => {
     expect(translate(acquisition, 'q').code).toBe('GRAPH_UNAVAILABLE');
   });
 
+  it('calls a transient failure the retries gave up on unavailable, but not a transaction stopped on purpose', () => {
+    expect(translate(driverError('stopping', 'Neo.TransientError.General.DatabaseUnavailable'), 'q').code).toBe(
+      'GRAPH_UNAVAILABLE',
+    );
+    expect(translate(driverError('again', 'Neo.TransientError.Transaction.DeadlockDetected'), 'q').code).toBe(
+      'GRAPH_UNAVAILABLE',
+    );
+    expect(translate(driverError('stopped', 'Neo.TransientError.Transaction.Terminated'), 'q').code).toBe(
+      'GRAPH_QUERY',
+    );
+    expect(translate(driverError('stopped', 'Neo.TransientError.Transaction.LockClientStopped'), 'q').code).toBe(
+      'GRAPH_QUERY',
+    );
+  });
+
   it('keeps timeouts, constraint violations and other failures apart', () => {
     expect(
       translate(driverError('slow', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'), 'q').code,
@@ -117,6 +132,7 @@ describe('reads retried on transient failures', () => {
     const busy = scripted([transient(), []]);
     const hurried = new Executor(busy.driver, { database: 'neo4j', retryTimeMs: 3_000 });
     await expect(withDeadline(500, () => hurried.read('test.read', 'RETURN 1'))).rejects.toMatchObject({
+      code: 'GRAPH_UNAVAILABLE',
       neo4jCode: 'Neo.TransientError.General.DatabaseUnavailable',
     });
     expect(busy.calls).toHaveLength(1);

@@ -134,6 +134,9 @@ export class Executor {
   }
 }
 
+/** Transient codes for a transaction stopped on purpose (see translate). */
+const TERMINATED = /^Neo\.TransientError\.Transaction\.(Terminated|LockClientStopped)$/;
+
 /** The driver's own error when no pooled connection frees up in time (it carries no code). */
 const ACQUISITION_TIMED_OUT = /^Connection acquisition timed out/;
 
@@ -150,6 +153,14 @@ export function translate(error: unknown, name: string): GraphError {
   }
   if (code.includes('TransactionTimedOut') || code.includes('TransactionTimedOutClientConfiguration')) {
     return new GraphError(`Query ${name} timed out`, 'GRAPH_TIMEOUT', code, { cause: error });
+  }
+  // A transient failure still there when the retries gave up (a database stopping or starting, a
+  // deadlock that kept coming back) is Neo4j being unavailable for now, not a fault of the query:
+  // a read that met one three times while Neo4j shut down was answered as an internal error.
+  // Terminated and LockClientStopped mean the transaction was stopped on purpose; the driver does
+  // not retry them either.
+  if (code.startsWith('Neo.TransientError.') && !TERMINATED.test(code)) {
+    return new GraphError(`Neo4j is unavailable (${name})`, 'GRAPH_UNAVAILABLE', code, { cause: error });
   }
   return new GraphError(`Query ${name} failed: ${message}`, 'GRAPH_QUERY', code, { cause: error });
 }
