@@ -193,11 +193,11 @@ type BrowseSort = Exclude<SearchSort, 'relevance'>;
 
 /** Full orders of live slots for each sort; ties end on the id so every order is total. */
 const ORDERS: Record<BrowseSort, (store: DocumentStore) => (a: number, b: number) => number> = {
-  name: ({ nameKeys, ids }) => {
-    return (a, b) =>
+  name:
+    ({ nameKeys, ids }) =>
+    (a, b) =>
       compareStrings(nameKeys[a] as string, nameKeys[b] as string) ||
-      compareStrings(ids[a] as string, ids[b] as string);
-  },
+      compareStrings(ids[a] as string, ids[b] as string),
   priceAsc: (store) => {
     const { prices } = store;
     const byName = ORDERS.name(store);
@@ -213,10 +213,10 @@ const ORDERS: Record<BrowseSort, (store: DocumentStore) => (a: number, b: number
       return byName(a, b);
     };
   },
-  newest: ({ updatedAt, ids }) => {
-    return (a, b) =>
-      (updatedAt[b] as number) - (updatedAt[a] as number) || compareStrings(ids[a] as string, ids[b] as string);
-  },
+  newest:
+    ({ updatedAt, ids }) =>
+    (a, b) =>
+      (updatedAt[b] as number) - (updatedAt[a] as number) || compareStrings(ids[a] as string, ids[b] as string),
 };
 
 type FacetCounts = SearchResponse['facets'];
@@ -314,9 +314,8 @@ class DocumentStore {
   private readonly slugs: (string | undefined)[] = [];
   /** Precomputed so sorting compares plain strings instead of running a collator per comparison. */
   readonly nameKeys: (string | undefined)[] = [];
-  /** Values that repeat (kind, owner, size band), each kept once (see `shared`). */
+  /** Values that repeat (kind, owner's name, size band), each kept once (see `shared`). */
   private readonly kinds: (SearchDocument['kind'] | undefined)[] = [];
-  private readonly companySlugs: (string | undefined)[] = [];
   private readonly companyNames: (string | undefined)[] = [];
   private readonly sizeBands: (string | undefined)[] = [];
   /** priceFrom with NaN for "on request" (null), which every price comparison then excludes. */
@@ -326,6 +325,10 @@ class DocumentStore {
   private confirmedAt = new Float64Array(1024);
   private confirmed = new Uint8Array(1024);
   smeFit = new Uint8Array(1024);
+  /** The owner's slug as a code (the company filter compares codes), and each code's slug. */
+  companies = new Int32Array(1024);
+  private readonly companyCodes = new Map<string, number>();
+  private readonly companySlugs: string[] = [];
   /** Where the descriptions are (TextArena.put), and the Danish one's length in their joined text. */
   private textsAt = new Float64Array(1024);
   private textsLength = new Int32Array(1024);
@@ -344,6 +347,7 @@ class DocumentStore {
       this.confirmedAt = growFloat(this.confirmedAt, size);
       this.confirmed = growBytes(this.confirmed, size);
       this.smeFit = growBytes(this.smeFit, size);
+      this.companies = grow(this.companies, size);
       this.textsAt = growFloat(this.textsAt, size);
       this.textsLength = grow(this.textsLength, size);
       this.daLength = grow(this.daLength, size);
@@ -353,7 +357,7 @@ class DocumentStore {
     this.slugs[slot] = doc.slug;
     this.nameKeys[slot] = nameSortKey(doc.name);
     this.kinds[slot] = this.shared(doc.kind);
-    this.companySlugs[slot] = this.shared(doc.companySlug);
+    this.companies[slot] = this.companyCode(doc.companySlug, true);
     this.companyNames[slot] = this.shared(doc.companyName);
     this.sizeBands[slot] = this.shared(doc.sizeBand);
     this.prices[slot] = doc.priceFrom ?? Number.NaN;
@@ -369,11 +373,8 @@ class DocumentStore {
 
   /** Lets go of a replaced or removed document's strings; its numbers and list codes stay until a rebuild. */
   clear(slot: number): void {
-    for (const column of [this.ids, this.names, this.slugs, this.nameKeys, this.companySlugs, this.companyNames]) {
-      column[slot] = undefined;
-    }
-    this.kinds[slot] = undefined;
-    this.sizeBands[slot] = undefined;
+    const columns = [this.ids, this.names, this.slugs, this.nameKeys, this.kinds, this.companyNames, this.sizeBands];
+    for (const column of columns) column[slot] = undefined;
   }
 
   /** The whole document, descriptions inflated: a new frozen object each time, fields in the schema's order. */
@@ -390,7 +391,7 @@ class DocumentStore {
       kind: this.kinds[slot] as SearchDocument['kind'],
       slug: this.slugs[slot] as string,
       name: this.names[slot] as string,
-      companySlug: this.companySlugs[slot] as string,
+      companySlug: this.companySlugs[this.companies[slot] as number] as string,
       companyName: this.companyNames[slot] as string,
       descriptionDa: texts.slice(0, daLength),
       descriptionEn: texts.slice(daLength),
@@ -421,6 +422,17 @@ class DocumentStore {
     if (known !== undefined) return known as T;
     this.strings.set(value, value);
     return value;
+  }
+
+  /** The code of a company slug; -1 for one no document has, unless `add` gives it a new code. */
+  companyCode(slug: string, add = false): number {
+    let code = this.companyCodes.get(slug);
+    if (code === undefined) {
+      if (!add) return -1;
+      code = this.companySlugs.push(slug) - 1;
+      this.companyCodes.set(slug, code);
+    }
+    return code;
   }
 
   /** Give back the room the list column grew into while a generation was built. */
@@ -561,9 +573,6 @@ class Generation {
   private readonly codeValues: string[] = [];
   private codeFacets = new Int32Array(256);
   private readonly columns = new FacetColumns();
-  /** Per slot, the code of the company slug (smeFit and prices, the other filters, are the store's columns). */
-  private companies = new Int32Array(1024);
-  private readonly companyCodes = new Map<string, number>();
   private all: Int32Array | undefined;
   private sortRanks = new Map<BrowseSort, SortOrder>();
   private allFacets: FacetCounts | undefined;
@@ -610,16 +619,9 @@ class Generation {
     if (slot >= this.ordinals.length) {
       const size = Math.max(slot + 1, this.ordinals.length * 2);
       this.ordinals = grow(this.ordinals, size);
-      this.companies = grow(this.companies, size);
     }
     this.ordinals[slot] = ordinal;
     this.store.set(slot, doc, texts);
-    let company = this.companyCodes.get(doc.companySlug);
-    if (company === undefined) {
-      company = this.companyCodes.size;
-      this.companyCodes.set(doc.companySlug, company);
-    }
-    this.companies[slot] = company;
     this.columns.set(slot, this.encode(doc));
     // Map.set on an existing key keeps its position, so browse order stays stable across upserts.
     this.entries.set(doc.id, slot);
@@ -705,16 +707,16 @@ class Generation {
       groups.push(codes);
     });
     const { smeFit, maxPrice, companySlug } = filters;
-    const company = companySlug === undefined ? -1 : this.companyCodes.get(companySlug);
-    if (impossible || company === undefined) return () => false;
+    const company = companySlug === undefined ? -1 : this.store.companyCode(companySlug);
+    // A filter on a company no document has can match nothing.
+    if (impossible || (companySlug !== undefined && company === -1)) return () => false;
     if (groups.length === 0 && smeFit === undefined && maxPrice === undefined && companySlug === undefined) {
       return undefined;
     }
     const required = groups.length;
     const passed = required === 0 ? undefined : passedScratch(this.text.slotCount);
     if (passed !== undefined) this.columns.markMatching(groups, passed);
-    const { companies } = this;
-    const { smeFit: smeFits, prices } = this.store;
+    const { smeFit: smeFits, prices, companies } = this.store;
     const sme = smeFit === undefined ? -1 : smeFit ? 1 : 0;
     return (slot) => {
       if (passed !== undefined && passed[slot] !== required) return false;

@@ -161,6 +161,8 @@ function conformance(label: string, factory: EngineFactory): void {
         expect(products.total).toBe(FIXTURES.filter((d) => d.kind === 'product').length);
         const datavagt = await engine.search({ query: '', filters: { companySlug: 'datavagt-backup' }, limit: 50 });
         expect(ids(datavagt).sort()).toEqual(idsWhere((d) => d.companySlug === 'datavagt-backup'));
+        const nobody = await engine.search({ query: '', filters: { companySlug: 'ingen-kender-os' }, limit: 50 });
+        expect(nobody.total).toBe(0);
       });
 
       it('combines a query with filters', async () => {
