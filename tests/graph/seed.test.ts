@@ -5,12 +5,16 @@ import type { Executor } from '../../graph/executor';
 import { loadEcosystem, seedAll } from '../../graph/load';
 import type { Ecosystem } from '../../graph/model';
 import { generateEcosystem } from '../../graph/sample/generate';
+import type { SearchDocument } from '../../search/types';
+import { readListingDocuments } from '../../src/indexing/documents';
+import { sampleSearchDocuments } from '../../src/indexing/sample-documents';
 import { privateGraph } from '../support/neo4j';
 
 /**
  * Seeding against a real Neo4j. This file starts its own server rather than using the suite's
  * shared one: it must count every node and relationship and start from an empty database,
- * which the shared, concurrently used and already seeded graph cannot offer.
+ * which the shared, concurrently used and already seeded graph cannot offer. Each test starts
+ * from an empty database (the schema stays).
  */
 
 let graph: Awaited<ReturnType<typeof privateGraph>>;
@@ -248,4 +252,30 @@ describe('seeding the graph', () => {
     await expect(loadEcosystem(executor, broken)).rejects.toThrow(/findes-ikke/);
     expect(await counts()).toEqual(before);
   });
+});
+
+const withoutStamps = ({ updatedAt: _u, confirmedAt: _c, ...document }: SearchDocument) => document;
+
+/**
+ * The relevance benchmark builds the sample's search documents without Neo4j
+ * (src/indexing/sample-documents.ts). They must be the documents the product indexes after seeding
+ * the same sample into an empty graph, read through the product's listing query, compared document
+ * by document. Only the load-time stamps (updatedAt, confirmedAt) differ by design.
+ */
+describe('sample search documents without Neo4j', () => {
+  it('equal the documents the graph yields for the same seeded sample', async () => {
+    // Today, as the server seeds: the graph checks certificates against date(), the builder against this date.
+    const referenceDate = new Date().toISOString().slice(0, 10);
+    await seedAll(executor, { companies: 60, seed: 3, referenceDate });
+    const fromGraph: SearchDocument[] = [];
+    for await (const page of readListingDocuments(executor, null)) fromGraph.push(...page);
+    const built = sampleSearchDocuments({ companies: 60, seed: 3, referenceDate });
+
+    expect(built.length).toBeGreaterThan(60);
+    const byId = (docs: SearchDocument[]) =>
+      Object.fromEntries(
+        docs.map((d) => [d.id, withoutStamps(d)]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+      );
+    expect(byId(built)).toEqual(byId(fromGraph));
+  }, 180_000);
 });
