@@ -40,12 +40,16 @@ export interface Page<T> {
 const COMPANY_DESCRIPTION = '{da: c.descriptionDa, en: c.descriptionEn}';
 const PRODUCT_DESCRIPTION = '{da: p.descriptionDa, en: p.descriptionEn}';
 
-/** A company's summary without its description, the one long text in it. */
-const COMPANY_SUMMARY_FACTS = `
-  slug: c.slug, cvr: c.cvr, name: c.name, legalForm: c.legalForm,
+/** What names a company: all a profile read without its own facts holds besides its parts. */
+const COMPANY_NAMING = 'slug: c.slug, name: c.name';
+/** A company's summary without its slug, name and description (the one long text in it). */
+const COMPANY_SUMMARY_REST = `
+  cvr: c.cvr, legalForm: c.legalForm,
   city: c.city, sizeBand: c.sizeBand, languages: c.languages, website: c.website, sample: c.sample,
   municipality: {code: m.code, name: m.name, regionCode: r.code},
   region: {code: r.code, name: r.name, nameEn: r.nameEn}`;
+/** A company's summary without its description. */
+const COMPANY_SUMMARY_FACTS = `${COMPANY_NAMING}, ${COMPANY_SUMMARY_REST}`;
 const COMPANY_SUMMARY_FIELDS = `${COMPANY_SUMMARY_FACTS}, description: ${COMPANY_DESCRIPTION}`;
 
 /** A product's summary without its description. */
@@ -89,17 +93,34 @@ export const COMPANY_PARTS = [
 export type CompanyPart = (typeof COMPANY_PARTS)[number];
 /** Besides the profile's own parts: its products' descriptions (with `products`). */
 export const PRODUCT_DESCRIPTIONS = 'productDescriptions';
-export type CompanyReadPart = CompanyPart | typeof PRODUCT_DESCRIPTIONS;
-export const READ_PARTS: readonly CompanyReadPart[] = [...COMPANY_PARTS, PRODUCT_DESCRIPTIONS];
+/**
+ * Besides the parts: the company's own facts beyond its slug and name (CVR, address, contact,
+ * place, size, stamps, version, provenance). Short, but a read that shows only a name and a part
+ * (`company(slug) { name products { … } }`) is about a tenth cheaper in Neo4j without them.
+ */
+export const OWN_FACTS = 'facts';
+export type CompanyReadPart = CompanyPart | typeof PRODUCT_DESCRIPTIONS | typeof OWN_FACTS;
+export const READ_PARTS: readonly CompanyReadPart[] = [...COMPANY_PARTS, PRODUCT_DESCRIPTIONS, OWN_FACTS];
+
+/** A company's own facts: the profile but for its slug, name and parts. */
+export type CompanyFacts = Omit<CompanyProfile, CompanyPart | 'slug' | 'name'>;
 
 /**
  * A profile read with some of its parts: the parts not asked for are absent, and so are its
- * products' descriptions unless asked for.
+ * products' descriptions unless asked for, and its own facts (all of them) unless asked for.
  */
-export type PartialCompanyProfile = Omit<CompanyProfile, CompanyPart> &
+export type PartialCompanyProfile = Pick<CompanyProfile, 'slug' | 'name'> &
+  Partial<CompanyFacts> &
   Partial<Omit<Pick<CompanyProfile, CompanyPart>, 'products'>> & {
     products?: Array<Omit<CompanyProfile['products'][number], 'description'> & { description?: Text }>;
   };
+
+/** A partial profile read with its own facts. */
+export type CompanyWithFacts = PartialCompanyProfile & CompanyFacts;
+
+/** Whether `company` was read with its own facts: its version comes only with them. */
+export const hasOwnFacts = <T extends Partial<PartialCompanyProfile>>(company: T): company is T & CompanyFacts =>
+  company.version !== undefined;
 
 const COMPANY_PART_CYPHER: Record<Exclude<CompanyPart, 'products'>, string> = {
   description: COMPANY_DESCRIPTION,
@@ -119,7 +140,16 @@ const COMPANY_PART_CYPHER: Record<Exclude<CompanyPart, 'products'>, string> = {
   needs: `COLLECT { MATCH (c)-[:OFFERS]->(p:Product {status: 'active'})-[:ADDRESSES]->(n:Need) RETURN DISTINCT ${NEED_SLUG} }`,
 };
 
-/** Company profiles with the given parts for a batch of slugs; unknown slugs are simply absent. */
+const COMPANY_OWN_FACTS = `,${COMPANY_SUMMARY_REST},
+  address: c.address, postcode: c.postcode, email: c.email, phone: c.phone,
+  founded: c.founded, employees: c.employees, customerSizeBands: c.customerSizeBands,
+  updatedAt: toString(c.updatedAt), confirmedAt: toString(c.confirmedAt), version: c.version,
+  provenance: ${provenance('c')}`;
+
+/**
+ * Company profiles with the given parts for a batch of slugs; unknown slugs are simply absent.
+ * A company is found only where it is placed in a municipality, whether its place is read or not.
+ */
 export function companyProfilesQuery(parts: Iterable<CompanyReadPart>): string {
   const wanted = new Set(parts);
   const projections = COMPANY_PARTS.filter((part) => wanted.has(part)).map((part) => {
@@ -131,11 +161,7 @@ export function companyProfilesQuery(parts: Iterable<CompanyReadPart>): string {
   return `
 UNWIND $slugs AS slug
 MATCH (c:Company {slug: slug})-[:LOCATED_IN]->(m:Municipality)-[:IN_REGION]->(r:Region)
-RETURN {${COMPANY_SUMMARY_FACTS},
-  address: c.address, postcode: c.postcode, email: c.email, phone: c.phone,
-  founded: c.founded, employees: c.employees, customerSizeBands: c.customerSizeBands,
-  updatedAt: toString(c.updatedAt), confirmedAt: toString(c.confirmedAt), version: c.version,
-  provenance: ${provenance('c')}${projections.join('')}
+RETURN {${COMPANY_NAMING}${wanted.has(OWN_FACTS) ? COMPANY_OWN_FACTS : ''}${projections.join('')}
 } AS company`;
 }
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import {
   COMPANY_PARTS,
   type CompanyReadPart,
+  hasOwnFacts,
   type PartialCompanyProfile,
   PRODUCT_DESCRIPTIONS,
   READ_PARTS,
@@ -26,9 +27,9 @@ export interface GraphQLContext {
     productProfile: DataLoader<string, ProductProfile | null>;
   };
   /**
-   * A company with only the profile parts a resolver will show (graph/catalog.ts COMPANY_PARTS;
-   * READ_PARTS for the whole profile); every call made while one level of the query resolves is
-   * one round trip together.
+   * A company with only the profile parts a resolver will show (graph/catalog.ts COMPANY_PARTS,
+   * OWN_FACTS for its own facts; READ_PARTS for the whole profile; none for its slug and name);
+   * every call made while one level of the query resolves is one round trip together.
    */
   companyWith(slug: string, parts: Iterable<CompanyReadPart>): Promise<PartialCompanyProfile | null>;
   /** The use cases' view of the loaders. */
@@ -70,8 +71,8 @@ function bySlug<T extends { slug: string }>(load: (slugs: readonly string[]) => 
   );
 }
 
-/** The key of a company's own properties, read with any part. */
-const DETAILS = 'details';
+/** The key of a company read for its slug and name alone, which come with any part. */
+const NAMING = 'naming';
 
 /**
  * Loads companies by (slug, part). The batch reads each slug once with the union of the parts its
@@ -86,7 +87,7 @@ function companyParts(services: ApiServices) {
       for (const key of keys) {
         const [part, slug] = key.split('\u0000') as [string, string];
         slugs.add(slug);
-        if (part !== DETAILS) parts.add(part as CompanyReadPart);
+        if (part !== NAMING) parts.add(part as CompanyReadPart);
       }
       // Products' descriptions come with the products: asked for alone they would read nothing.
       if (parts.has(PRODUCT_DESCRIPTIONS)) parts.add('products');
@@ -101,7 +102,7 @@ function companyParts(services: ApiServices) {
     const asked = new Set(parts);
     const wanted = READ_PARTS.filter((part) => asked.has(part));
     const loaded = await Promise.all(
-      (wanted.length ? wanted : [DETAILS]).map((part) => loader.load(`${part}\u0000${slug}`)),
+      (wanted.length ? wanted : [NAMING]).map((part) => loader.load(`${part}\u0000${slug}`)),
     );
     if (loaded.some((company) => company === null)) return null;
     const [first, ...others] = loaded as PartialCompanyProfile[];
@@ -110,15 +111,21 @@ function companyParts(services: ApiServices) {
   };
 }
 
+const PART_KEYS: ReadonlySet<string> = new Set(COMPANY_PARTS);
+
 /**
- * One company from reads made in different batches: the first read's own properties (so its
- * version goes with them), each part from the first read that holds it, and products from a
- * read that holds their descriptions when one does.
+ * One company from reads made in different batches: the own facts of the first read that holds
+ * them, all together (so its version goes with them), each part from the first read that holds
+ * it, and products from a read that holds their descriptions when one does. A read never lends
+ * what it did not read: a fuller profile is never made up of a partial one.
  */
 function mergeParts(first: PartialCompanyProfile, others: PartialCompanyProfile[]): PartialCompanyProfile {
   const merged: PartialCompanyProfile = { ...first };
   const target = merged as Record<string, unknown>;
   for (const other of others) {
+    if (!hasOwnFacts(merged) && hasOwnFacts(other)) {
+      for (const [key, value] of Object.entries(other)) if (!PART_KEYS.has(key)) target[key] = value;
+    }
     for (const part of COMPANY_PARTS) {
       if (target[part] === undefined && other[part] !== undefined) target[part] = other[part];
     }

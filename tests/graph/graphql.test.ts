@@ -189,7 +189,8 @@ describe('GraphQL API over the real Neo4j', () => {
         { slug },
       );
       expect(fragments.errors).toBeUndefined();
-      expect(partsRead()).toEqual([{ slugs: [slug], parts: ['certifications', 'partners'] }]);
+      // A field of the company's own (email) reads its own facts; slug and name alone do not.
+      expect(partsRead()).toEqual([{ slugs: [slug], parts: ['certifications', 'facts', 'partners'] }]);
       expect(fragments.data?.company).toEqual({
         email: full?.email,
         certifications: full?.certifications.map((c) => ({ code: c.code })),
@@ -224,6 +225,25 @@ describe('GraphQL API over the real Neo4j', () => {
         { slugs: [slug], parts: ['productDescriptions', 'products'] },
       ]);
 
+      // Own facts asked for a level below a read without them: read then, and put together with the
+      // parts held already (a read never lends what it did not read).
+      reads.mockClear();
+      const facts = await api.query<{ company: { products: Array<{ company: Record<string, unknown> }> } }>(
+        'query($slug: String!) { company(slug: $slug) { name products { slug company { city version provenance { source } products { slug } } } } }',
+        { slug },
+      );
+      expect(facts.errors).toBeUndefined();
+      expect(partsRead()).toEqual([
+        { slugs: [slug], parts: ['products'] },
+        { slugs: [slug], parts: ['facts'] },
+      ]);
+      expect(facts.data?.company.products[0]?.company).toEqual({
+        city: full?.city,
+        version: full?.version,
+        provenance: { source: full?.provenance.source },
+        products: full?.products.map((p) => ({ slug: p.slug })),
+      });
+
       // A company reached from a product is read with what its own selection asks for, in one batch.
       reads.mockClear();
       const product = full?.products[0]?.slug;
@@ -232,7 +252,7 @@ describe('GraphQL API over the real Neo4j', () => {
         { p: product },
       );
       expect(nested.errors).toBeUndefined();
-      expect(partsRead()).toEqual([{ slugs: [slug], parts: ['competences', 'needs'] }]);
+      expect(partsRead()).toEqual([{ slugs: [slug], parts: ['competences', 'facts', 'needs'] }]);
       expect(nested.data?.product.company).toEqual({
         slug,
         address: full?.address,

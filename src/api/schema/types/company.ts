@@ -3,7 +3,10 @@ import {
   COMPANY_PARTS,
   type CompanyPart,
   type CompanyReadPart,
+  type CompanyWithFacts,
+  hasOwnFacts,
   type ListingFilter,
+  OWN_FACTS,
   type PartialCompanyProfile,
   PRODUCT_DESCRIPTIONS,
 } from '../../../../graph/catalog';
@@ -30,10 +33,12 @@ import { ProductRef } from './product';
 import { MunicipalityRef, RegionRef } from './taxonomy';
 
 /**
- * A company as listed (summary) or loaded with some or all of its profile parts (its description
- * among them); a missing part comes through the batch loader.
+ * A company as listed (summary), or loaded with some or all of its profile parts (its description
+ * among them) and with or without its own facts; what is missing comes through the batch loader.
  */
-export type CompanyShape = Omit<CompanySummary, 'description'> & Partial<PartialCompanyProfile>;
+export type CompanyShape = Pick<CompanySummary, 'slug' | 'name'> &
+  Partial<Omit<CompanySummary, 'description'>> &
+  Partial<PartialCompanyProfile>;
 
 export const CompanyRef = builder.objectRef<CompanyShape>('Company');
 
@@ -54,15 +59,33 @@ async function partOf<P extends CompanyPart>(
   return value as NonNullable<PartialCompanyProfile[P]>;
 }
 
-/** The company's own properties a listing summary lacks (address, contact, founded, …). */
-async function details(company: CompanyShape, context: GraphQLContext): Promise<PartialCompanyProfile> {
-  if (company.updatedAt !== undefined) return company as PartialCompanyProfile;
-  const loaded = await context.companyWith(company.slug, []);
-  if (!loaded) throw retiredWhileRead('company', company.slug);
+/** The company's own facts, which a listing summary holds only some of (not address, contact, founded, …). */
+async function details(company: CompanyShape, context: GraphQLContext): Promise<CompanyWithFacts> {
+  if (hasOwnFacts(company)) return company;
+  const loaded = await context.companyWith(company.slug, [OWN_FACTS]);
+  if (!loaded || !hasOwnFacts(loaded)) throw retiredWhileRead('company', company.slug);
   return loaded;
 }
 
+type SummaryFact = Exclude<keyof Omit<CompanySummary, 'description'>, 'slug' | 'name'>;
+
+/**
+ * A fact a listing summary holds as well (city, size, …): from the company as it is when there,
+ * through details() otherwise. Not async, so a page of summaries makes no promise per field.
+ */
+function fact<K extends SummaryFact>(
+  company: CompanyShape,
+  context: GraphQLContext,
+  key: K,
+): CompanySummary[K] | Promise<CompanySummary[K]> {
+  const held = company[key];
+  if (held !== undefined) return held as CompanySummary[K];
+  return details(company, context).then((loaded) => loaded[key] as CompanySummary[K]);
+}
+
 const PART_NAMES: ReadonlySet<string> = new Set(COMPANY_PARTS);
+/** The fields a profile read without the company's own facts answers (graph/catalog.ts OWN_FACTS). */
+const NAMING_FIELDS: ReadonlySet<string> = new Set(['slug', 'name', '__typename']);
 
 /**
  * A company read for the resolved field with the profile parts its selection asks for and no
@@ -77,6 +100,10 @@ export function companyFor(
   const selected = selectedFields(info, 2);
   const parts: CompanyReadPart[] = [...selected].filter((name): name is CompanyPart => PART_NAMES.has(name));
   if (selected.has('products.description')) parts.push(PRODUCT_DESCRIPTIONS);
+  // Any field of the company's own but its slug and name (whichever file defines it) reads them all.
+  if ([...selected].some((name) => !name.includes('.') && !NAMING_FIELDS.has(name) && !PART_NAMES.has(name))) {
+    parts.push(OWN_FACTS);
+  }
   return context.companyWith(slug, parts);
 }
 
@@ -122,17 +149,20 @@ CompanyRef.implement({
   description: 'A Danish cybersecurity company. Sample companies are fictional.',
   fields: (t) => ({
     slug: t.exposeString('slug'),
-    cvr: t.exposeString('cvr', { description: 'Danish CVR number (8 digits).' }),
+    cvr: t.string({ description: 'Danish CVR number (8 digits).', resolve: (c, _a, ctx) => fact(c, ctx, 'cvr') }),
     name: t.exposeString('name'),
-    legalForm: t.exposeString('legalForm'),
+    legalForm: t.string({ resolve: (c, _a, ctx) => fact(c, ctx, 'legalForm') }),
     description: t.field({ type: LocalizedText, resolve: (c, _a, ctx) => partOf(c, ctx, 'description') }),
-    city: t.exposeString('city'),
-    municipality: t.field({ type: MunicipalityRef, resolve: (c) => c.municipality }),
-    region: t.field({ type: RegionRef, resolve: (c) => c.region }),
-    sizeBand: t.field({ type: SizeBandEnum, resolve: (c) => c.sizeBand }),
-    languages: t.exposeStringList('languages'),
-    website: t.exposeString('website'),
-    sample: t.exposeBoolean('sample', { description: 'True for the fictional sample ecosystem.' }),
+    city: t.string({ resolve: (c, _a, ctx) => fact(c, ctx, 'city') }),
+    municipality: t.field({ type: MunicipalityRef, resolve: (c, _a, ctx) => fact(c, ctx, 'municipality') }),
+    region: t.field({ type: RegionRef, resolve: (c, _a, ctx) => fact(c, ctx, 'region') }),
+    sizeBand: t.field({ type: SizeBandEnum, resolve: (c, _a, ctx) => fact(c, ctx, 'sizeBand') }),
+    languages: t.stringList({ resolve: (c, _a, ctx) => fact(c, ctx, 'languages') }),
+    website: t.string({ resolve: (c, _a, ctx) => fact(c, ctx, 'website') }),
+    sample: t.boolean({
+      description: 'True for the fictional sample ecosystem.',
+      resolve: (c, _a, ctx) => fact(c, ctx, 'sample'),
+    }),
     address: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).address }),
     postcode: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).postcode }),
     email: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).email }),

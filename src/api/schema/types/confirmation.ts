@@ -1,3 +1,4 @@
+import { OWN_FACTS } from '../../../../graph/catalog';
 import { CONFIRMATION_STATES, confirmationState } from '../../../../graph/confirmation';
 import { confirmListing, type ListingConfirmation } from '../../../use-cases/confirmation';
 import type { GraphQLContext } from '../../context';
@@ -30,7 +31,7 @@ const ListingConfirmationRef = builder.objectRef<ListingConfirmation>('ListingCo
 const companyConfirmedAt = async (company: CompanyShape, { companyWith }: GraphQLContext) =>
   company.confirmedAt !== undefined
     ? company.confirmedAt
-    : ((await companyWith(company.slug, []))?.confirmedAt ?? null);
+    : ((await companyWith(company.slug, [OWN_FACTS]))?.confirmedAt ?? null);
 const productConfirmedAt = async (product: ProductShape, { loaders }: GraphQLContext) =>
   product.confirmedAt !== undefined
     ? product.confirmedAt

@@ -1,3 +1,4 @@
+import { hasOwnFacts, OWN_FACTS } from '../../../../graph/catalog';
 import type { ProvenanceView } from '../../../../graph/views';
 import { LISTING_SOURCES } from '../../../../graph/vocabulary';
 import type { GraphQLContext } from '../../context';
@@ -65,7 +66,10 @@ async function versioned(
 }
 
 const companyFacts = (company: CompanyShape, { companyWith }: GraphQLContext) =>
-  versioned(company, (slug) => companyWith(slug, []));
+  versioned(company, async (slug) => {
+    const loaded = await companyWith(slug, [OWN_FACTS]);
+    return loaded && hasOwnFacts(loaded) ? loaded : null;
+  });
 const productFacts = (product: ProductShape, { loaders }: GraphQLContext) =>
   versioned(product, (slug) => loaders.productProfile.load(slug));
 
