@@ -78,7 +78,7 @@ const NEEDS_REREAD_MS = 10_000;
  * names the parts it will show (GraphQL: the fields its selection asks for), and the read traverses
  * and carries only those: the full profile at 10,000 companies costs Neo4j about 900 db hits, a
  * company with its products' needs about a fifth of that. The company's other properties (address,
- * contact, founded, …) are always read: they are short and cost no traversal.
+ * contact, founded, …) are read all together or not at all, as one more part (OWN_FACTS).
  */
 export const COMPANY_PARTS = [
   'description',
@@ -118,7 +118,11 @@ export type PartialCompanyProfile = Pick<CompanyProfile, 'slug' | 'name'> &
 /** A partial profile read with its own facts. */
 export type CompanyWithFacts = PartialCompanyProfile & CompanyFacts;
 
-/** Whether `company` was read with its own facts: its version comes only with them. */
+/**
+ * Whether `company` was read with its own facts: its version comes only with them, and they come
+ * all together (companyProfilesQuery reads every one or none; a null property stays a key with a
+ * null value), so one of them being there says they all are.
+ */
 export const hasOwnFacts = <T extends Partial<PartialCompanyProfile>>(company: T): company is T & CompanyFacts =>
   company.version !== undefined;
 

@@ -225,8 +225,8 @@ describe('GraphQL API over the real Neo4j', () => {
         { slugs: [slug], parts: ['productDescriptions', 'products'] },
       ]);
 
-      // Own facts asked for a level below a read without them: read then, and put together with the
-      // parts held already (a read never lends what it did not read).
+      // Own facts asked for a level below a read without them: read then, in one more round trip, and
+      // answered with the parts held already (how the loader merges reads: src/api/context.test.ts).
       reads.mockClear();
       const facts = await api.query<{ company: { products: Array<{ company: Record<string, unknown> }> } }>(
         'query($slug: String!) { company(slug: $slug) { name products { slug company { city version provenance { source } products { slug } } } } }',

@@ -98,7 +98,8 @@ const RankedProviderRef = builder.objectRef<ProviderShape>('RankedProvider').imp
         const { candidate } = p.provider;
         // The match already holds these: a query asking only for them reads no profile.
         if (selectsOnly(info, CANDIDATE_COMPANY_FIELDS)) {
-          return { slug: candidate.slug, name: candidate.name, website: candidate.website } as CompanyShape;
+          const held: CompanyShape = { slug: candidate.slug, name: candidate.name, website: candidate.website };
+          return held;
         }
         const company = await companyFor(context, candidate.slug, info);
         if (!company) throw retiredWhileRead('company', candidate.slug);
