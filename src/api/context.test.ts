@@ -80,6 +80,18 @@ describe("the request's company loader", () => {
     expect(merged?.sectors).toEqual([{ code: 'read 2', name: { da: 's', en: 's' } }]);
   });
 
+  it('reads a company again once the request has forgotten it, and only that company', async () => {
+    const { reads, context } = numberedCatalog();
+    await Promise.all([context.companyWith('a', ['products', OWN_FACTS]), context.companyWith('b', [OWN_FACTS])]);
+    context.forgetCompany('a');
+    expect(await context.companyWith('a', ['products', OWN_FACTS])).toMatchObject({
+      version: 2,
+      products: [{ name: 'read 2' }],
+    });
+    expect(await context.companyWith('b', [OWN_FACTS])).toMatchObject({ version: 1 });
+    expect(reads.map((read) => read.slugs)).toEqual([['a', 'b'], ['a']]);
+  });
+
   it('answers null for a company no read found', async () => {
     const { context } = numberedCatalog();
     const missing = createContext({

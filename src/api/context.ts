@@ -32,6 +32,11 @@ export interface GraphQLContext {
    * every call made while one level of the query resolves is one round trip together.
    */
   companyWith(slug: string, parts: Iterable<CompanyReadPart>): Promise<PartialCompanyProfile | null>;
+  /**
+   * Drops what the request has read of a company, after a mutation of the request changed it: the
+   * mutations of one request run one after another, and each answers with the company as it left it.
+   */
+  forgetCompany(slug: string): void;
   /** The use cases' view of the loaders. */
   profiles: ProfileSource;
   visitor: Visitor | undefined;
@@ -98,7 +103,7 @@ function companyParts(services: ApiServices) {
     },
     { maxBatchSize: 500 },
   );
-  return async (slug: string, parts: Iterable<CompanyReadPart>): Promise<PartialCompanyProfile | null> => {
+  const read = async (slug: string, parts: Iterable<CompanyReadPart>): Promise<PartialCompanyProfile | null> => {
     const asked = new Set(parts);
     const wanted = READ_PARTS.filter((part) => asked.has(part));
     const loaded = await Promise.all(
@@ -109,6 +114,10 @@ function companyParts(services: ApiServices) {
     if (!first || others.every((company) => company === first)) return first ?? null;
     return mergeParts(first, others);
   };
+  const forget = (slug: string) => {
+    for (const part of [NAMING, ...READ_PARTS]) loader.clear(`${part}\u0000${slug}`);
+  };
+  return { read, forget };
 }
 
 const PART_KEYS: ReadonlySet<string> = new Set(COMPANY_PARTS);
@@ -138,7 +147,7 @@ const described = (company: PartialCompanyProfile) => company.products?.some((p)
 
 export function createContext(services: ApiServices, server: GraphQLServerContext = {}): GraphQLContext {
   const log = server.log ?? services.log;
-  const companyWith = companyParts(services);
+  const { read: companyWith, forget: forgetCompany } = companyParts(services);
   const loaders = {
     productProfile: bySlug((slugs) => services.catalog.productProfiles(slugs)),
   };
@@ -151,6 +160,7 @@ export function createContext(services: ApiServices, server: GraphQLServerContex
     sessionWithoutCsrfHeader: server.sessionWithoutCsrfHeader ?? false,
     loaders,
     companyWith,
+    forgetCompany,
     profiles: {
       // With every part read, a partial profile is the whole one.
       company: (slug) => companyWith(slug, READ_PARTS) as Promise<CompanyProfile | null>,

@@ -462,6 +462,30 @@ describe('drafts and validation', () => {
       verificationMethod: 'issuer register',
     });
   });
+
+  it('answers each of two verifications in one request with the company as that one left it', async () => {
+    type Verified = { certifications: Array<{ code: string; verificationMethod: string }> };
+    const input = (method: string) => ({
+      companySlug: world.companyB.slug,
+      certificationCode: world.codes.certification,
+      method,
+    });
+    // Mutations run one after the other: the second's answer must not be the first's profile, read
+    // before the second wrote.
+    const result = await api.query<{ first: Verified; second: Verified }>(
+      `mutation V($a: CertificationVerificationInput!, $b: CertificationVerificationInput!) {
+         first: verifyCertification(input: $a) { ... on Company { certifications { code verificationMethod } } }
+         second: verifyCertification(input: $b) { ... on Company { certifications { code verificationMethod } } }
+       }`,
+      { a: input('issuer register'), b: input('certificate seen') },
+      world.viewers.reviewer,
+    );
+    expect(result.errors).toBeUndefined();
+    const method = (answer?: Verified) =>
+      answer?.certifications.find((c) => c.code === world.codes.certification)?.verificationMethod;
+    expect(method(result.data?.first)).toBe('issuer register');
+    expect(method(result.data?.second)).toBe('certificate seen');
+  });
 });
 
 /** A writer whose transaction fails right after the first statement matching `failAfter`. */

@@ -382,6 +382,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CertificationVerificationInput, required: true }) },
     resolve: async (_root, { input }, context) => {
       const { companySlug } = await verifyCertification(context.services, context.viewer, input);
+      context.forgetCompany(companySlug);
       const company = await context.companyWith(companySlug, READ_PARTS);
       if (!company) throw new Error(`company ${companySlug} disappeared after its certification was verified`);
       return company;
