@@ -92,6 +92,21 @@ describe("the request's company loader", () => {
     expect(reads.map((read) => read.slugs)).toEqual([['a', 'b'], ['a']]);
   });
 
+  it('answers a company asked for its slug and name alone from any read of it the request made', async () => {
+    const { reads, context } = numberedCatalog();
+    const withProducts = await context.companyWith('a', ['products']);
+    expect(await context.companyWith('a', [])).toBe(withProducts);
+    // Another company, and the same one once forgotten, are read.
+    expect(await context.companyWith('b', [])).toEqual({ slug: 'b', name: 'Firma b' });
+    context.forgetCompany('a');
+    expect(await context.companyWith('a', [])).toEqual({ slug: 'a', name: 'Firma a' });
+    expect(reads).toEqual([
+      { slugs: ['a'], parts: ['products'] },
+      { slugs: ['b'], parts: [] },
+      { slugs: ['a'], parts: [] },
+    ]);
+  });
+
   it('answers null for a company no read found', async () => {
     const { context } = numberedCatalog();
     const missing = createContext({

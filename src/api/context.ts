@@ -103,18 +103,27 @@ function companyParts(services: ApiServices) {
     },
     { maxBatchSize: 500 },
   );
-  const read = async (slug: string, parts: Iterable<CompanyReadPart>): Promise<PartialCompanyProfile | null> => {
-    const asked = new Set(parts);
-    const wanted = READ_PARTS.filter((part) => asked.has(part));
-    const loaded = await Promise.all(
-      (wanted.length ? wanted : [NAMING]).map((part) => loader.load(`${part}\u0000${slug}`)),
-    );
+  const load = async (slug: string, wanted: readonly string[]): Promise<PartialCompanyProfile | null> => {
+    const loaded = await Promise.all(wanted.map((part) => loader.load(`${part}\u0000${slug}`)));
     if (loaded.some((company) => company === null)) return null;
     const [first, ...others] = loaded as PartialCompanyProfile[];
     if (!first || others.every((company) => company === first)) return first ?? null;
     return mergeParts(first, others);
   };
+  /** Each company's first read in the request: any read holds its slug and name. */
+  const firstReads = new Map<string, Promise<PartialCompanyProfile | null>>();
+  const read = (slug: string, parts: Iterable<CompanyReadPart>): Promise<PartialCompanyProfile | null> => {
+    const asked = new Set(parts);
+    const wanted = READ_PARTS.filter((part) => asked.has(part));
+    const held = firstReads.get(slug);
+    // Only its slug and name (a product's `company { name }` under a company already read): no read.
+    if (wanted.length === 0 && held) return held;
+    const reading = load(slug, wanted.length ? wanted : [NAMING]);
+    if (!held) firstReads.set(slug, reading);
+    return reading;
+  };
   const forget = (slug: string) => {
+    firstReads.delete(slug);
     for (const part of [NAMING, ...READ_PARTS]) loader.clear(`${part}\u0000${slug}`);
   };
   return { read, forget };
