@@ -91,6 +91,8 @@ export const COMPANY_PARTS = [
   'needs',
 ] as const;
 export type CompanyPart = (typeof COMPANY_PARTS)[number];
+const COMPANY_PART_NAMES: ReadonlySet<string> = new Set(COMPANY_PARTS);
+export const isCompanyPart = (name: string): name is CompanyPart => COMPANY_PART_NAMES.has(name);
 /** Besides the profile's own parts: its products' descriptions (with `products`). */
 export const PRODUCT_DESCRIPTIONS = 'productDescriptions';
 /**

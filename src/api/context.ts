@@ -4,6 +4,7 @@ import {
   COMPANY_PARTS,
   type CompanyReadPart,
   hasOwnFacts,
+  isCompanyPart,
   type PartialCompanyProfile,
   PRODUCT_DESCRIPTIONS,
   READ_PARTS,
@@ -129,8 +130,6 @@ function companyParts(services: ApiServices) {
   return { read, forget };
 }
 
-const PART_KEYS: ReadonlySet<string> = new Set(COMPANY_PARTS);
-
 /**
  * One company from reads made in different batches: the own facts of the first read that holds
  * them, all together (so its version goes with them), each part from the first read that holds
@@ -142,7 +141,7 @@ function mergeParts(first: PartialCompanyProfile, others: PartialCompanyProfile[
   const target = merged as Record<string, unknown>;
   for (const other of others) {
     if (!hasOwnFacts(merged) && hasOwnFacts(other)) {
-      for (const [key, value] of Object.entries(other)) if (!PART_KEYS.has(key)) target[key] = value;
+      for (const [key, value] of Object.entries(other)) if (!isCompanyPart(key)) target[key] = value;
     }
     for (const part of COMPANY_PARTS) {
       if (target[part] === undefined && other[part] !== undefined) target[part] = other[part];

@@ -225,6 +225,16 @@ describe('GraphQL API over the real Neo4j', () => {
         { slugs: [slug], parts: ['productDescriptions', 'products'] },
       ]);
 
+      // A company asked for its name alone under a read of it: answered from that read, no second one.
+      reads.mockClear();
+      const named = await api.query<{ company: { products: Array<{ company: { name: string } }> } }>(
+        'query($slug: String!) { company(slug: $slug) { name products { slug company { name } } } }',
+        { slug },
+      );
+      expect(named.errors).toBeUndefined();
+      expect(partsRead()).toEqual([{ slugs: [slug], parts: ['products'] }]);
+      expect(named.data?.company.products.map((p) => p.company.name)).toEqual(full?.products.map(() => full.name));
+
       // Own facts asked for a level below a read without them: read then, in one more round trip, and
       // answered with the parts held already (how the loader merges reads: src/api/context.test.ts).
       reads.mockClear();

@@ -1,10 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import {
-  COMPANY_PARTS,
+  type CompanyFacts,
   type CompanyPart,
   type CompanyReadPart,
   type CompanyWithFacts,
   hasOwnFacts,
+  isCompanyPart,
   type ListingFilter,
   OWN_FACTS,
   type PartialCompanyProfile,
@@ -67,23 +68,22 @@ async function details(company: CompanyShape, context: GraphQLContext): Promise<
   return loaded;
 }
 
-type SummaryFact = Exclude<keyof Omit<CompanySummary, 'description'>, 'slug' | 'name'>;
-
 /**
- * A fact a listing summary holds as well (city, size, …): from the company as it is when there,
- * through details() otherwise. Not async, so a page of summaries makes no promise per field.
+ * One of the company's own facts: from the company as it is when it holds it (a listing summary
+ * holds city, size, …; a profile read with its facts holds all), through details() otherwise. A fact
+ * not read is absent, never undefined-valued, so a null one is held. Not async, so a page of
+ * companies makes no promise per field.
  */
-function fact<K extends SummaryFact>(
+function fact<K extends keyof CompanyFacts>(
   company: CompanyShape,
   context: GraphQLContext,
   key: K,
-): CompanySummary[K] | Promise<CompanySummary[K]> {
-  const held = company[key];
-  if (held !== undefined) return held as CompanySummary[K];
-  return details(company, context).then((loaded) => loaded[key] as CompanySummary[K]);
+): CompanyFacts[K] | Promise<CompanyFacts[K]> {
+  const held = (company as Partial<CompanyFacts>)[key];
+  if (held !== undefined) return held as CompanyFacts[K];
+  return details(company, context).then((loaded) => loaded[key]);
 }
 
-const PART_NAMES: ReadonlySet<string> = new Set(COMPANY_PARTS);
 /** The fields a profile read without the company's own facts answers (graph/catalog.ts OWN_FACTS). */
 const NAMING_FIELDS: ReadonlySet<string> = new Set(['slug', 'name', '__typename']);
 
@@ -98,10 +98,10 @@ export function companyFor(
   info: GraphQLResolveInfo,
 ): Promise<PartialCompanyProfile | null> {
   const selected = selectedFields(info, 2);
-  const parts: CompanyReadPart[] = [...selected].filter((name): name is CompanyPart => PART_NAMES.has(name));
+  const parts: CompanyReadPart[] = [...selected].filter(isCompanyPart);
   if (selected.has('products.description')) parts.push(PRODUCT_DESCRIPTIONS);
   // Any field of the company's own but its slug and name (whichever file defines it) reads them all.
-  if ([...selected].some((name) => !name.includes('.') && !NAMING_FIELDS.has(name) && !PART_NAMES.has(name))) {
+  if ([...selected].some((name) => !name.includes('.') && !NAMING_FIELDS.has(name) && !isCompanyPart(name))) {
     parts.push(OWN_FACTS);
   }
   return context.companyWith(slug, parts);
@@ -163,15 +163,15 @@ CompanyRef.implement({
       description: 'True for the fictional sample ecosystem.',
       resolve: (c, _a, ctx) => fact(c, ctx, 'sample'),
     }),
-    address: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).address }),
-    postcode: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).postcode }),
-    email: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).email }),
-    phone: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).phone }),
-    founded: t.int({ resolve: async (c, _a, ctx) => (await details(c, ctx)).founded }),
-    employees: t.int({ resolve: async (c, _a, ctx) => (await details(c, ctx)).employees }),
+    address: t.string({ resolve: (c, _a, ctx) => fact(c, ctx, 'address') }),
+    postcode: t.string({ resolve: (c, _a, ctx) => fact(c, ctx, 'postcode') }),
+    email: t.string({ resolve: (c, _a, ctx) => fact(c, ctx, 'email') }),
+    phone: t.string({ resolve: (c, _a, ctx) => fact(c, ctx, 'phone') }),
+    founded: t.int({ resolve: (c, _a, ctx) => fact(c, ctx, 'founded') }),
+    employees: t.int({ resolve: (c, _a, ctx) => fact(c, ctx, 'employees') }),
     customerSizeBands: t.field({
       type: [SizeBandEnum],
-      resolve: async (c, _a, ctx) => (await details(c, ctx)).customerSizeBands,
+      resolve: (c, _a, ctx) => fact(c, ctx, 'customerSizeBands'),
     }),
     regionsServed: t.field({ type: [RegionRef], resolve: (c, _a, ctx) => partOf(c, ctx, 'regionsServed') }),
     sectors: t.field({ type: [CodeNameRef], resolve: (c, _a, ctx) => partOf(c, ctx, 'sectors') }),
@@ -192,7 +192,7 @@ CompanyRef.implement({
       resolve: (c, _a, ctx) => partOf(c, ctx, 'needs'),
     }),
     partners: t.field({ type: [PartnerRef], resolve: (c, _a, ctx) => partOf(c, ctx, 'partners') }),
-    updatedAt: t.string({ resolve: async (c, _a, ctx) => (await details(c, ctx)).updatedAt }),
+    updatedAt: t.string({ resolve: (c, _a, ctx) => fact(c, ctx, 'updatedAt') }),
   }),
 });
 
