@@ -283,10 +283,12 @@ describe('GraphQL API over the real Neo4j', () => {
     );
     const slug = 't-need-added-late';
     await catalog.needs();
+    // A whole need, as the loader writes one: other files list every need while this one exists.
     await operatorWrite(
       'test.addNeed',
       `MATCH (p:Product {slug: $product})
-       CREATE (p)-[:ADDRESSES]->(:Need {slug: $slug, nameDa: 'Sen behov', nameEn: 'Late need', summaryDa: 'S', summaryEn: 'S'})`,
+       CREATE (p)-[:ADDRESSES]->(:Need {slug: $slug, nameDa: 'Sen behov', nameEn: 'Late need', summaryDa: 'S', summaryEn: 'S',
+         questionDa: 'Sent?', questionEn: 'Late?', keywordsDa: ['sen'], keywordsEn: ['late']})`,
       { product: row?.product, slug },
     );
     const now = Date.now();
