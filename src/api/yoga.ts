@@ -11,6 +11,7 @@ import type { ApiServices } from '../services';
 import { createContext, type GraphQLContext, type GraphQLServerContext } from './context';
 import { MAX_COST, useCostLimit } from './cost';
 import { useErrorCodes, useRequestShape, useRequestTimeout, useResponseLimit } from './guards';
+import { type CompileOptions, useCompiledQueries } from './jit';
 import { CSRF_PREVENTION_HEADER, useMutationGuard } from './mutation-guard';
 import { schema } from './schema/index';
 
@@ -59,7 +60,8 @@ const logFaults = (fallback: Logger) =>
     }
   });
 
-export function createGraphQLServer(services: ApiServices): CyberkortYoga {
+/** `compile` only for tests that compare compiled answers with graphql-js's (tests/graph/compiled-queries.test.ts). */
+export function createGraphQLServer(services: ApiServices, compile: CompileOptions = {}): CyberkortYoga {
   const production = services.config.NODE_ENV === 'production';
   return createYoga<GraphQLServerContext, GraphQLContext>({
     schema,
@@ -111,6 +113,8 @@ export function createGraphQLServer(services: ApiServices): CyberkortYoga {
       // without a CORS preflight: they must carry a header such a page cannot set.
       useCSRFPrevention({ requestHeaders: [CSRF_PREVENTION_HEADER] }),
       useRequestShape(),
+      // Before the timeout, which wraps whichever function executes: graphql-js or the compiled one.
+      useCompiledQueries(compile),
       useRequestTimeout(services.config.GRAPHQL_TIMEOUT_MS),
       useMutationGuard(),
       useResponseLimit(services.config.GRAPHQL_MAX_RESPONSE_BYTES),

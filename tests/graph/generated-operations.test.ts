@@ -14,7 +14,7 @@ import {
   isRestricted,
   LIMITS,
   printable,
-  type RealValues,
+  readRealValues,
   seedFrom,
 } from '../support/operation-generator';
 
@@ -55,44 +55,6 @@ interface Outcome {
 
 // ---------------------------------------------------------------------------------------------
 // The graph: real values to ask with, and a fingerprint of its content
-
-async function readRealValues(executor: Executor): Promise<RealValues> {
-  const list = async (name: string, cypher: string) =>
-    (await executor.read<{ value: string }>(`test.generatedOperations.${name}`, cypher)).map((row) =>
-      String(row.value),
-    );
-  const own = (variable: string, key: string) => `NOT ${variable}.${key} STARTS WITH 't-'`;
-  // Taxonomy nodes other test files make for a while carry a key or code starting with 't-' too.
-  const shared = (variable: string) =>
-    `NOT coalesce(${variable}.key, ${variable}.code, ${variable}.slug, '') STARTS WITH 't-'`;
-  const names = await list(
-    'names',
-    `MATCH (n) WHERE (n:Company AND ${own('n', 'slug')}) OR n:Need RETURN coalesce(n.name, n.nameDa) AS value`,
-  );
-  const words = [...new Set(names.flatMap((name) => name.split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 3))];
-  return {
-    companySlugs: await list('companies', `MATCH (c:Company) WHERE ${own('c', 'slug')} RETURN c.slug AS value`),
-    productSlugs: await list(
-      'products',
-      `MATCH (p:Product) WHERE ${own('p', 'slug')} AND p.status = 'active' RETURN p.slug AS value`,
-    ),
-    needSlugs: await list('needs', `MATCH (n:Need) WHERE ${shared('n')} RETURN n.slug AS value`),
-    regionCodes: await list('regions', `MATCH (r:Region) WHERE ${shared('r')} RETURN r.code AS value`),
-    municipalityCodes: await list(
-      'municipalities',
-      `MATCH (m:Municipality) WHERE ${shared('m')} RETURN m.code AS value`,
-    ),
-    sectorCodes: await list('sectors', `MATCH (s:Sector) WHERE ${shared('s')} RETURN s.code AS value`),
-    categoryCodes: await list('categories', `MATCH (c:Category) WHERE ${shared('c')} RETURN c.code AS value`),
-    csfFunctionCodes: await list('csfFunctions', `MATCH (f:CsfFunction) WHERE ${shared('f')} RETURN f.code AS value`),
-    certificationCodes: await list(
-      'certifications',
-      `MATCH (c:Certification) WHERE ${shared('c')} RETURN c.code AS value`,
-    ),
-    languages: await list('languages', 'MATCH (c:Company) UNWIND c.languages AS value RETURN DISTINCT value'),
-    words,
-  };
-}
 
 /**
  * Bookkeeping that reads may legitimately add to, and what concurrently running test files make
