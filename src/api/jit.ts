@@ -1,26 +1,29 @@
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import {
   type ASTNode,
+  BREAK,
   type DocumentNode,
   type ExecutionResult,
   GraphQLError,
   getOperationAST,
   getVariableValues,
+  Kind,
   type SourceLocation,
   visit,
 } from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 
 /**
  * How many times a query document runs through graphql-js before it runs compiled.
  *
- * graphql-jit compiles a document's query into one JavaScript function (the schema's resolvers
- * still do the work); on `search` and `match` that took about 0.7 ms off a request of 8–10 ms
- * (README, "GraphQL"). Compiling costs 3–15 ms a document, so it pays from about the seventh
- * run: a document asked for once (an analyst trying a query, a client sending one-offs) is not
- * worth it, one asked for again is most likely the site's own or a script's, asked thousands of
- * times. Documents are counted by identity: yoga's parser cache hands out one document per query
- * text, and a document it drops is forgotten here with its compiled function.
+ * graphql-jit compiles a document's query into one JavaScript function (the schema's resolvers,
+ * and so their scope checks, still do the work); on `search` and `match` that took about 0.7 ms
+ * off a request of 8–10 ms (README, "GraphQL"). Compiling costs 3–15 ms a document, so it pays
+ * from about the seventh run: a document asked for once (an analyst trying a query, a client
+ * sending one-offs) is not worth it, one asked for again is most likely the site's own or a
+ * script's, asked thousands of times. Documents are counted by identity: yoga's parser cache hands
+ * out one document per query text, and a document it drops is forgotten here with its compiled
+ * function.
  */
 export const COMPILE_FROM_RUN = 2;
 
@@ -31,16 +34,44 @@ export interface CompileOptions {
   onCompiledRun?: () => void;
 }
 
-/** Whether this run of `document` runs compiled; counts the run. */
+/**
+ * The documents graphql-jit answers as graphql-js does: one query operation and no fragments.
+ * With several operations a compiled function is one operation's, whichever was asked for first.
+ * With fragments graphql-jit puts a fragment's fields after the fields beside it (graphql-js keeps
+ * the document's order), and a fragment skipped in one place can vanish everywhere. Mutations run
+ * one at a time and rarely, and the schema has no subscriptions. The site's own documents have
+ * one operation and no fragments.
+ */
+export function compilable(document: DocumentNode): boolean {
+  let operations = 0;
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) return false;
+    if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query') return false;
+    operations += 1;
+  }
+  if (operations !== 1) return false;
+  let inline = false;
+  visit(document, {
+    InlineFragment() {
+      inline = true;
+      return BREAK;
+    },
+  });
+  return !inline;
+}
+
+/** Whether this run of `document` runs compiled; counts the runs of the documents that can. */
 export function compiledFromRun(from: number) {
+  // -1: a document that never runs compiled.
   const runs = new WeakMap<DocumentNode, number>();
-  return (document: DocumentNode, operationName: string | null | undefined): boolean => {
-    // Only queries: mutations run one at a time and rarely, and the schema has no subscriptions
-    // (graphql-js answers one with the error clients get, OPERATION_NOT_SUPPORTED).
-    if (getOperationAST(document, operationName)?.operation !== 'query') return false;
-    const count = (runs.get(document) ?? 0) + 1;
-    runs.set(document, count);
-    return count >= from;
+  return (document: DocumentNode): boolean => {
+    const before = runs.get(document) ?? (compilable(document) ? 0 : -1);
+    if (before < 0) {
+      runs.set(document, -1);
+      return false;
+    }
+    runs.set(document, before + 1);
+    return before + 1 >= from;
   };
 }
 
@@ -65,54 +96,67 @@ function nodeIndex(document: DocumentNode): Map<string, ASTNode> {
 }
 
 /**
- * graphql-jit's errors carry their locations as line and column, without the document's nodes,
- * and yoga builds the error it sends from the nodes: the locations were lost. The nodes are put
- * back from the document, found where the locations say, so a compiled query's errors read as
- * graphql-js's do (tests/graph/compiled-queries.test.ts compares them).
+ * graphql-js's errors, from graphql-jit's. Its errors carry their locations as line and column,
+ * without the document's nodes, and yoga builds the error it sends from the nodes: the nodes are
+ * found where the locations say. An error graphql-jit raises itself (a null for a non-null field,
+ * a value its type cannot represent) has no original error, which yoga would take for a message
+ * meant for the client: it gets one, as graphql-js gives a null for a non-null field, so it is
+ * masked and logged as the fault it is. The errors come first, as graphql-js orders them.
  */
-function withNodes(result: ExecutionResult, document: DocumentNode): ExecutionResult {
+export function asGraphqlJs(result: ExecutionResult, document: DocumentNode): ExecutionResult {
   if (!result.errors?.length) return result;
   const errors = result.errors.map((error) => {
     const locations = error.locations as readonly SourceLocation[] | undefined;
-    if (error.nodes || !locations?.length) return error;
     const index = nodeIndex(document);
-    const nodes = locations.flatMap((location) => index.get(at(location.line, location.column)) ?? []);
-    if (nodes.length !== locations.length) return error;
+    const nodes = (locations ?? []).flatMap((location) => index.get(at(location.line, location.column)) ?? []);
     return new GraphQLError(error.message, {
-      nodes,
+      ...(nodes.length > 0 && nodes.length === locations?.length ? { nodes } : {}),
       path: error.path,
-      originalError: error.originalError,
+      originalError: error.originalError ?? (error.path ? new Error(error.message) : undefined),
       extensions: error.extensions,
     });
   });
-  // As graphql-js orders them, so a compiled answer is the same text as an interpreted one.
   const { data, ...rest } = result;
   return { ...rest, errors, data };
 }
 
 /**
- * Queries asked for again run compiled. Placed before the plugins that wrap execution (the
- * request timeout), so they wrap the compiled function as they wrap graphql-js.
+ * Query documents asked for again run compiled. Placed before the plugins that wrap execution
+ * (the request timeout), so they wrap the compiled function as they wrap graphql-js. The glue is
+ * written here rather than taken from `@envelop/graphql-jit`, which keeps one compiled function
+ * per document whatever operation is asked for, and answers with the errors of a document that
+ * fails to compile where graphql-js should answer it.
  */
 export function useCompiledQueries({ fromRun = COMPILE_FROM_RUN, onCompiledRun }: CompileOptions = {}): Plugin {
-  const compiled = compiledFromRun(fromRun);
-  const jit = useGraphQlJit();
+  const due = compiledFromRun(fromRun);
+  // null: graphql-jit could not compile it; graphql-js answers it.
+  const compiled = new WeakMap<DocumentNode, CompiledQuery | null>();
   return {
-    onExecute(payload) {
-      const { document, operationName, schema, variableValues } = payload.args;
-      if (!compiled(document, operationName)) return;
+    onExecute({ args, setExecuteFn }) {
+      const { document, operationName, schema, variableValues } = args;
+      if (!due(document)) return;
+      const operation = getOperationAST(document, operationName);
+      if (!operation) return;
       // Variables graphql-js would refuse are left to it: graphql-jit words their errors its own
       // way (naming the wrong variable at times), and yoga answers those 200 where graphql-js's get a 400.
-      const operation = getOperationAST(document, operationName);
-      if (getVariableValues(schema, operation?.variableDefinitions ?? [], variableValues ?? {}).errors) return;
+      if (getVariableValues(schema, operation.variableDefinitions ?? [], variableValues ?? {}).errors) return;
+      let query = compiled.get(document);
+      if (query === undefined) {
+        const result = compileQuery(schema, document, operationName ?? undefined, {
+          useExperimentalPathBasedSkipInclude: true,
+        });
+        query = isCompiledQuery(result) ? result : null;
+        compiled.set(document, query);
+      }
+      if (!query) return;
+      const run = query;
       onCompiledRun?.();
-      jit.onExecute?.(payload as never);
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (result && typeof result === 'object' && 'errors' in result)
-            setResult(withNodes(result as ExecutionResult, document));
-        },
-      };
+      setExecuteFn(async (execution) =>
+        asGraphqlJs(
+          (await run.query(execution.rootValue, execution.contextValue, execution.variableValues)) as ExecutionResult,
+          document,
+        ),
+      );
     },
   };
 }
