@@ -43,13 +43,9 @@ export interface CompileOptions {
  * one operation and no fragments.
  */
 export function compilable(document: DocumentNode): boolean {
-  let operations = 0;
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) return false;
-    if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'query') return false;
-    operations += 1;
-  }
-  if (operations !== 1) return false;
+  // A fragment's definition, or a second operation, is a second definition.
+  const [only, ...more] = document.definitions;
+  if (more.length > 0 || only?.kind !== Kind.OPERATION_DEFINITION || only.operation !== 'query') return false;
   let inline = false;
   visit(document, {
     InlineFragment() {
@@ -62,16 +58,12 @@ export function compilable(document: DocumentNode): boolean {
 
 /** Whether this run of `document` runs compiled; counts the runs of the documents that can. */
 export function compiledFromRun(from: number) {
-  // -1: a document that never runs compiled.
+  // A document that cannot compile starts at -Infinity, so no count of runs reaches `from`.
   const runs = new WeakMap<DocumentNode, number>();
   return (document: DocumentNode): boolean => {
-    const before = runs.get(document) ?? (compilable(document) ? 0 : -1);
-    if (before < 0) {
-      runs.set(document, -1);
-      return false;
-    }
-    runs.set(document, before + 1);
-    return before + 1 >= from;
+    const count = (runs.get(document) ?? (compilable(document) ? 0 : Number.NEGATIVE_INFINITY)) + 1;
+    runs.set(document, count);
+    return count >= from;
   };
 }
 
@@ -105,9 +97,9 @@ function nodeIndex(document: DocumentNode): Map<string, ASTNode> {
  */
 export function asGraphqlJs(result: ExecutionResult, document: DocumentNode): ExecutionResult {
   if (!result.errors?.length) return result;
+  const index = nodeIndex(document);
   const errors = result.errors.map((error) => {
     const locations = error.locations as readonly SourceLocation[] | undefined;
-    const index = nodeIndex(document);
     const nodes = (locations ?? []).flatMap((location) => index.get(at(location.line, location.column)) ?? []);
     return new GraphQLError(error.message, {
       ...(nodes.length > 0 && nodes.length === locations?.length ? { nodes } : {}),

@@ -10,6 +10,7 @@ import {
   type GeneratedOperation,
   generateOperations,
   readRealValues,
+  toRequest,
 } from '../support/operation-generator';
 
 /**
@@ -18,8 +19,9 @@ import {
  * paths, the same status. Query operations generated from the schema (real and hostile values,
  * invalid ones, over and at the limits) go to two servers over the same services: one that runs
  * every query compiled from its first run, one that never compiles. Each pair of answers must be
- * equal. Other test files change the shared graph meanwhile, so a pair that differs is asked again
- * once, and must agree then.
+ * equal. Other test files change the shared graph and load the machine meanwhile, so a pair that
+ * differs, or times out, is asked again once and must agree then; one that times out again is not
+ * compared (at least 200 must be).
  */
 
 const SEED = 20_261_203;
@@ -35,15 +37,7 @@ interface Answer {
 const comparable = (text: string) => text.replace(/"tookMs":[0-9.e+-]+/g, '"tookMs":0');
 
 async function ask(server: CyberkortYoga, op: GeneratedOperation): Promise<Answer> {
-  const { method, url, headers, body } = op.request;
-  const response = await server.fetch(
-    new Request(url, {
-      method,
-      headers,
-      ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { body } : {}),
-    }),
-    {},
-  );
+  const response = await server.fetch(toRequest(op.request), {});
   return { status: response.status, body: comparable(await response.text()) };
 }
 
@@ -61,8 +55,9 @@ const retryable = (answer: Answer) => /"code":"(TIMEOUT|CONFLICT|SERVICE_UNAVAIL
 
 let compiledRuns = 0;
 let executed = 0;
-let differing: Array<{ op: GeneratedOperation; interpreted: Answer; compiled: Answer }> = [];
+const differing: Array<{ op: GeneratedOperation; interpreted: Answer; compiled: Answer }> = [];
 let compared = 0;
+let unsettled = 0;
 
 beforeAll(async () => {
   const { services } = await testApi();
@@ -86,13 +81,20 @@ beforeAll(async () => {
       const op = ops[next++] as GeneratedOperation;
       let [a, b] = await pair(op);
       if (a.body !== b.body || a.status !== b.status || retryable(a) || retryable(b)) [a, b] = await pair(op);
+      // Still timed out or racing another file's change: the load's answer, not the compiler's.
+      if (retryable(a) || retryable(b)) {
+        unsettled += 1;
+        continue;
+      }
       if (a.body.includes('"data"') && compiles(op)) executed += 1;
       compared += 1;
       if (a.body !== b.body || a.status !== b.status) differing.push({ op, interpreted: a, compiled: b });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  console.info(`compiled queries: ${compared} operations compared, ${executed} of them executed compiled`);
+  console.info(
+    `compiled queries: ${compared} operations compared, ${executed} of them executed compiled; ${unsettled} timed out or raced twice`,
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -118,8 +120,4 @@ describe('compiled queries', () => {
     expect(executed).toBeGreaterThan(100);
     expect(compiledRuns).toBeGreaterThanOrEqual(executed);
   });
-});
-
-afterAll(() => {
-  differing = [];
 });

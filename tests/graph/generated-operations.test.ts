@@ -16,6 +16,7 @@ import {
   printable,
   readRealValues,
   seedFrom,
+  toRequest,
 } from '../support/operation-generator';
 
 /**
@@ -121,15 +122,8 @@ async function fingerprint(executor: Executor): Promise<Fingerprint> {
 
 async function send(services: Services, op: GeneratedOperation): Promise<Outcome> {
   const started = performance.now();
-  const { method, url, headers, body } = op.request;
   try {
-    const response = await services.graphql(
-      new Request(url, {
-        method,
-        headers,
-        ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { body } : {}),
-      }),
-    );
+    const response = await services.graphql(toRequest(op.request));
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
     let parsed: Body | undefined;

@@ -507,6 +507,15 @@ export interface HttpRequestSpec {
   body?: string;
 }
 
+/** The request as the server's fetch handler takes it (no body on GET or HEAD). */
+export function toRequest({ method, url, headers, body }: HttpRequestSpec): Request {
+  return new Request(url, {
+    method,
+    headers,
+    ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { body } : {}),
+  });
+}
+
 export type Expectation =
   /** Data, and no error at all. */
   | { outcome: 'data' }
