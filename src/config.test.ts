@@ -68,4 +68,12 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ SUPPLY_SNAPSHOTS: '1' }).SUPPLY_SNAPSHOTS).toBe(true);
     expect(() => loadConfig({ SUPPLY_SNAPSHOTS: 'off' })).toThrow(/SUPPLY_SNAPSHOTS must be true or false/);
   });
+
+  it('runs the daily demand rollup in the server unless DEMAND_ROLLUP is false', () => {
+    expect(loadConfig({}).DEMAND_ROLLUP).toBe(true);
+    expect(loadConfig({ DEMAND_ROLLUP: 'false' }).DEMAND_ROLLUP).toBe(false);
+    expect(loadConfig({ DEMAND_ROLLUP: '0' }).DEMAND_ROLLUP).toBe(false);
+    expect(loadConfig({ DEMAND_ROLLUP: '1' }).DEMAND_ROLLUP).toBe(true);
+    expect(() => loadConfig({ DEMAND_ROLLUP: 'off' })).toThrow(/DEMAND_ROLLUP must be true or false/);
+  });
 });

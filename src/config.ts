@@ -212,6 +212,12 @@ const schema = z
       .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
       .default('true')
       .transform((value) => value === 'true' || value === '1'),
+    // The daily demand rollup (src/use-cases/analytics-demand.ts) the server runs itself; off where
+    // another process runs it (`npm run rollup` from cron) or the graph is not the real one.
+    DEMAND_ROLLUP: z
+      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true' || value === '1'),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && (!env.NEO4J_USER || !env.NEO4J_PASSWORD)) {

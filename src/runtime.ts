@@ -180,6 +180,8 @@ export async function startRuntime(
     // The daily demand rollup (src/use-cases/analytics-demand.ts): shortly after start (a restart
     // catches up on missed days), then hourly, so each day is rolled up within an hour after it
     // ends (Neo4j's day). Days done are recorded on the graph, so a run with nothing new changes nothing.
+    // DEMAND_ROLLUP=false leaves it to others (the site tests' server does: its rollup of every past
+    // day would take the days the demand tests roll up themselves, while they run).
     const rollUp = () => {
       rollUpPastDays(writer)
         .then((run) => {
@@ -187,10 +189,8 @@ export async function startRuntime(
         })
         .catch((error) => log.warn({ err: error }, 'demand not rolled up yet; will retry'));
     };
-    const firstRollup = setTimeout(rollUp, ROLLUP_DELAY_MS);
-    firstRollup.unref();
-    const hourlyRollup = setInterval(rollUp, ROLLUP_INTERVAL_MS);
-    hourlyRollup.unref();
+    const firstRollup = config.DEMAND_ROLLUP ? setTimeout(rollUp, ROLLUP_DELAY_MS).unref() : undefined;
+    const hourlyRollup = config.DEMAND_ROLLUP ? setInterval(rollUp, ROLLUP_INTERVAL_MS).unref() : undefined;
 
     // The open-data export (/aaben-data): nightly, and a few minutes after start when the last
     // export is missing or more than a day old. Each run replaces the files at once.

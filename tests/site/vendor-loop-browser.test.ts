@@ -110,11 +110,12 @@ beforeAll(async () => {
   const second = companies[1];
   if (!second) throw new Error('fewer than two companies in the sample');
   company = second;
-  // The need with the fewest providers, so that this company is surely among the wizard's results.
+  // The need with the fewest providers, so that this company is surely among the wizard's results;
+  // never one another file adds for a while (`t-`: it has the fewest, and may be gone by the save).
   const [found] = await testExecutor().read<typeof codes>(
     'test.loopCodes',
     `RETURN head(COLLECT {
-              MATCH (n:Need)
+              MATCH (n:Need) WHERE NOT n.slug STARTS WITH 't-'
               RETURN n.slug ORDER BY COUNT { (n)<-[:ADDRESSES]-(:Product {status: 'active'}) }, n.slug
             }) AS need,
             head(COLLECT { MATCH (x:Category {scheme: 'service'}) RETURN x.code ORDER BY x.code }) AS category,

@@ -61,6 +61,10 @@ export default async function setup(project: TestProject) {
       // times while the test files are busiest, and keep today's day taken with their test data.
       // The snapshot itself is tested in tests/graph/analytics-snapshot.test.ts.
       SUPPLY_SNAPSHOTS: 'false',
+      // Nor the demand rollup of every past day: the demand tests (graph and site) roll up days of
+      // their own and check which run took which day. The rollup is tested in
+      // tests/graph/analytics-demand.test.ts.
+      DEMAND_ROLLUP: 'false',
       // Every test file logs its people in from this one address; the limits themselves are
       // tested on apps of their own (auth, http, api-tokens).
       RATE_LIMIT_LOGIN: '10000',
