@@ -61,19 +61,14 @@ describe('configuration from the environment', () => {
     }
   });
 
-  it('takes the daily supply snapshot in the server unless SUPPLY_SNAPSHOTS is false', () => {
-    expect(loadConfig({}).SUPPLY_SNAPSHOTS).toBe(true);
-    expect(loadConfig({ SUPPLY_SNAPSHOTS: 'false' }).SUPPLY_SNAPSHOTS).toBe(false);
-    expect(loadConfig({ SUPPLY_SNAPSHOTS: '0' }).SUPPLY_SNAPSHOTS).toBe(false);
-    expect(loadConfig({ SUPPLY_SNAPSHOTS: '1' }).SUPPLY_SNAPSHOTS).toBe(true);
-    expect(() => loadConfig({ SUPPLY_SNAPSHOTS: 'off' })).toThrow(/SUPPLY_SNAPSHOTS must be true or false/);
-  });
-
-  it('runs the daily demand rollup in the server unless DEMAND_ROLLUP is false', () => {
-    expect(loadConfig({}).DEMAND_ROLLUP).toBe(true);
-    expect(loadConfig({ DEMAND_ROLLUP: 'false' }).DEMAND_ROLLUP).toBe(false);
-    expect(loadConfig({ DEMAND_ROLLUP: '0' }).DEMAND_ROLLUP).toBe(false);
-    expect(loadConfig({ DEMAND_ROLLUP: '1' }).DEMAND_ROLLUP).toBe(true);
-    expect(() => loadConfig({ DEMAND_ROLLUP: 'off' })).toThrow(/DEMAND_ROLLUP must be true or false/);
+  it.each([
+    ['takes the daily supply snapshot', 'SUPPLY_SNAPSHOTS'],
+    ['runs the daily demand rollup', 'DEMAND_ROLLUP'],
+  ] as const)('%s in the server unless %s is false', (_job, name) => {
+    expect(loadConfig({})[name]).toBe(true);
+    expect(loadConfig({ [name]: 'false' })[name]).toBe(false);
+    expect(loadConfig({ [name]: '0' })[name]).toBe(false);
+    expect(loadConfig({ [name]: '1' })[name]).toBe(true);
+    expect(() => loadConfig({ [name]: 'off' })).toThrow(new RegExp(`${name} must be true or false`));
   });
 });

@@ -79,6 +79,12 @@ const optionalText = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
+/** A switch that is on unless set to false (or 0). */
+const onByDefault = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .default('true')
+  .transform((value) => value === 'true' || value === '1');
+
 /** A claim name in an ID token or UserInfo answer (NemLog-in's are URIs). */
 const claimName = (fallback: string) => z.string().trim().min(1, 'must not be empty').default(fallback);
 
@@ -208,16 +214,10 @@ const schema = z
     OPEN_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.data/open-data'),
     // The daily supply snapshot (src/use-cases/analytics-snapshot.ts) the server takes itself; off
     // where another process takes it (`npm run snapshot` from cron) or the graph is not the real one.
-    SUPPLY_SNAPSHOTS: z
-      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-      .default('true')
-      .transform((value) => value === 'true' || value === '1'),
+    SUPPLY_SNAPSHOTS: onByDefault,
     // The daily demand rollup (src/use-cases/analytics-demand.ts) the server runs itself; off where
     // another process runs it (`npm run rollup` from cron) or the graph is not the real one.
-    DEMAND_ROLLUP: z
-      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-      .default('true')
-      .transform((value) => value === 'true' || value === '1'),
+    DEMAND_ROLLUP: onByDefault,
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && (!env.NEO4J_USER || !env.NEO4J_PASSWORD)) {

@@ -21,7 +21,7 @@ import {
  * every query compiled from its first run, one that never compiles. Each pair of answers must be
  * equal. Other test files change the shared graph and load the machine meanwhile, so a pair that
  * differs, or times out, is asked again once and must agree then; one that times out again is not
- * compared (at least 200 must be).
+ * compared (more than 200 must be).
  */
 
 const SEED = 20_261_203;

@@ -4,7 +4,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { slugify } from '../../graph/slug';
 import { hashSessionId } from '../../src/auth/session-id';
-import { closeTestExecutor, operatorWrite, testExecutor } from '../support/graph';
+import { closeTestExecutor, notTestData, operatorWrite, testExecutor } from '../support/graph';
 
 /**
  * The whole loop in Chromium, as the people who use it go through it: a vendor logs in at the
@@ -115,7 +115,7 @@ beforeAll(async () => {
   const [found] = await testExecutor().read<typeof codes>(
     'test.loopCodes',
     `RETURN head(COLLECT {
-              MATCH (n:Need) WHERE NOT n.slug STARTS WITH 't-'
+              MATCH (n:Need) WHERE ${notTestData('n')}
               RETURN n.slug ORDER BY COUNT { (n)<-[:ADDRESSES]-(:Product {status: 'active'}) }, n.slug
             }) AS need,
             head(COLLECT { MATCH (x:Category {scheme: 'service'}) RETURN x.code ORDER BY x.code }) AS category,

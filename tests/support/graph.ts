@@ -25,6 +25,14 @@ export function uniquePrefix(name: string): string {
 }
 
 /**
+ * A Cypher condition: the node is none of the test files' own data, which they add for a while and
+ * remove (its key, code or slug starts with uniquePrefix's `t-`, some upper-cased). A test that
+ * picks a need or code from the shared graph must not take one that may be gone before it is used.
+ */
+export const notTestData = (variable: string) =>
+  `NOT toLower(coalesce(${variable}.key, ${variable}.code, ${variable}.slug, '')) STARTS WITH 't-'`;
+
+/**
  * A write that bypasses the app's write path, as an operator's Cypher in Neo4j Browser would:
  * nothing is stamped or logged. Tests use it for data the suite's running server should not
  * follow (it reconciles only hourly in the suite) and to prove that reconciliation catches it.

@@ -6,7 +6,7 @@ import type { CompanyRow } from '../../graph/model';
 import { GraphWriter } from '../../graph/write';
 import type { Viewer } from '../../src/auth/viewer';
 import type { CompanyRecordInput, ProductRecordInput } from '../../src/use-cases/listing-input';
-import { operatorWrite, uniquePrefix } from './graph';
+import { notTestData, operatorWrite, uniquePrefix } from './graph';
 
 /**
  * A small world for the vendor and moderation tests: two imported companies (A and B) with no
@@ -15,25 +15,22 @@ import { operatorWrite, uniquePrefix } from './graph';
  * carries a unique prefix and is removed by `cleanup`.
  */
 
-// Taxonomy entries other test files add for a while carry a `t-` prefix (uniquePrefix, some
-// upper-cased): a world must not take one, as it may be gone before the world's records use it
-// (a draft naming a need another file had just removed failed validation in a full run).
+// Never a taxonomy entry another test file adds for a while (a world took the need graphql.test
+// adds and removes, and its draft then named a need that no longer existed).
 const CODES = `
 RETURN
   head(COLLECT { MATCH (m:Municipality {code: '101'}) RETURN m.code }) AS municipality,
   head(COLLECT { MATCH (r:Region {code: '1084'}) RETURN r.code }) AS region,
-  head(COLLECT { MATCH (x:Sector) WHERE NOT toLower(x.code) STARTS WITH 't-' RETURN x.code ORDER BY x.code }) AS sector,
-  head(COLLECT { MATCH (x:Skill {kind: 'role'}) WHERE NOT toLower(x.code) STARTS WITH 't-' RETURN x.code ORDER BY x.code }) AS skill,
+  head(COLLECT { MATCH (x:Sector) WHERE ${notTestData('x')} RETURN x.code ORDER BY x.code }) AS sector,
+  head(COLLECT { MATCH (x:Skill {kind: 'role'}) WHERE ${notTestData('x')} RETURN x.code ORDER BY x.code }) AS skill,
+  head(COLLECT { MATCH (x:Certification) WHERE ${notTestData('x')} RETURN x.code ORDER BY x.code }) AS certification,
   head(COLLECT {
-    MATCH (x:Certification) WHERE NOT toLower(x.code) STARTS WITH 't-' RETURN x.code ORDER BY x.code
-  }) AS certification,
-  head(COLLECT {
-    MATCH (x:Category {scheme: 'service'}) WHERE NOT toLower(x.code) STARTS WITH 't-' RETURN x.code ORDER BY x.code
+    MATCH (x:Category {scheme: 'service'}) WHERE ${notTestData('x')} RETURN x.code ORDER BY x.code
   }) AS category,
-  head(COLLECT { MATCH (x:CsfCategory) WHERE NOT toLower(x.code) STARTS WITH 't-' RETURN x.code ORDER BY x.code }) AS csfCategory,
-  head(COLLECT { MATCH (x:Regulation) WHERE NOT toLower(x.code) STARTS WITH 't-' RETURN x.code ORDER BY x.code }) AS regulation,
+  head(COLLECT { MATCH (x:CsfCategory) WHERE ${notTestData('x')} RETURN x.code ORDER BY x.code }) AS csfCategory,
+  head(COLLECT { MATCH (x:Regulation) WHERE ${notTestData('x')} RETURN x.code ORDER BY x.code }) AS regulation,
   head(COLLECT {
-    MATCH (n:Need) WHERE NOT n.slug STARTS WITH 't-'
+    MATCH (n:Need) WHERE ${notTestData('n')}
     RETURN n.slug ORDER BY COUNT { (n)<-[:ADDRESSES]-(:Product {status: 'active'}) }, n.slug
   }) AS need`;
 

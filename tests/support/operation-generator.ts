@@ -34,6 +34,7 @@ import {
 } from 'graphql';
 import type { Executor } from '../../graph/executor';
 import { LIST_ESTIMATE } from '../../src/api/cost';
+import { notTestData } from './graph';
 
 /**
  * Generates GraphQL operations from the schema itself: for every root type the schema has (Query,
@@ -2053,9 +2054,6 @@ export async function readRealValues(executor: Executor): Promise<RealValues> {
       String(row.value),
     );
   const own = (variable: string, key: string) => `NOT ${variable}.${key} STARTS WITH 't-'`;
-  // Taxonomy nodes other test files make for a while carry a key or code starting with 't-' too.
-  const shared = (variable: string) =>
-    `NOT coalesce(${variable}.key, ${variable}.code, ${variable}.slug, '') STARTS WITH 't-'`;
   const names = await list(
     'names',
     `MATCH (n) WHERE (n:Company AND ${own('n', 'slug')}) OR n:Need RETURN coalesce(n.name, n.nameDa) AS value`,
@@ -2067,18 +2065,21 @@ export async function readRealValues(executor: Executor): Promise<RealValues> {
       'products',
       `MATCH (p:Product) WHERE ${own('p', 'slug')} AND p.status = 'active' RETURN p.slug AS value`,
     ),
-    needSlugs: await list('needs', `MATCH (n:Need) WHERE ${shared('n')} RETURN n.slug AS value`),
-    regionCodes: await list('regions', `MATCH (r:Region) WHERE ${shared('r')} RETURN r.code AS value`),
+    needSlugs: await list('needs', `MATCH (n:Need) WHERE ${notTestData('n')} RETURN n.slug AS value`),
+    regionCodes: await list('regions', `MATCH (r:Region) WHERE ${notTestData('r')} RETURN r.code AS value`),
     municipalityCodes: await list(
       'municipalities',
-      `MATCH (m:Municipality) WHERE ${shared('m')} RETURN m.code AS value`,
+      `MATCH (m:Municipality) WHERE ${notTestData('m')} RETURN m.code AS value`,
     ),
-    sectorCodes: await list('sectors', `MATCH (s:Sector) WHERE ${shared('s')} RETURN s.code AS value`),
-    categoryCodes: await list('categories', `MATCH (c:Category) WHERE ${shared('c')} RETURN c.code AS value`),
-    csfFunctionCodes: await list('csfFunctions', `MATCH (f:CsfFunction) WHERE ${shared('f')} RETURN f.code AS value`),
+    sectorCodes: await list('sectors', `MATCH (s:Sector) WHERE ${notTestData('s')} RETURN s.code AS value`),
+    categoryCodes: await list('categories', `MATCH (c:Category) WHERE ${notTestData('c')} RETURN c.code AS value`),
+    csfFunctionCodes: await list(
+      'csfFunctions',
+      `MATCH (f:CsfFunction) WHERE ${notTestData('f')} RETURN f.code AS value`,
+    ),
     certificationCodes: await list(
       'certifications',
-      `MATCH (c:Certification) WHERE ${shared('c')} RETURN c.code AS value`,
+      `MATCH (c:Certification) WHERE ${notTestData('c')} RETURN c.code AS value`,
     ),
     languages: await list('languages', 'MATCH (c:Company) UNWIND c.languages AS value RETURN DISTINCT value'),
     words,
