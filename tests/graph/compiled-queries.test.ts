@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilable } from '../../src/api/jit';
 import { schema } from '../../src/api/schema/index';
 import { type CyberkortYoga, createGraphQLServer } from '../../src/api/yoga';
-import { testApi } from '../support/api';
+import { PRODUCTION_GRAPHQL_TIMEOUT, testApi } from '../support/api';
 import { closeTestExecutor, testExecutor } from '../support/graph';
 import {
   describeRequest,
@@ -60,7 +60,7 @@ let compared = 0;
 let unsettled = 0;
 
 beforeAll(async () => {
-  const { services } = await testApi();
+  const { services } = await testApi(PRODUCTION_GRAPHQL_TIMEOUT);
   const compiled = createGraphQLServer(services, {
     fromRun: 1,
     onCompiledRun: () => {

@@ -5,7 +5,7 @@ import { MAX_COST } from '../../src/api/cost';
 import { schema } from '../../src/api/schema/index';
 import { GRAPHQL_LIMITS } from '../../src/api/yoga';
 import type { Services } from '../../src/services';
-import { testApi } from '../support/api';
+import { PRODUCTION_GRAPHQL_TIMEOUT, testApi } from '../support/api';
 import { closeTestExecutor, testExecutor } from '../support/graph';
 import {
   describeRequest,
@@ -340,7 +340,7 @@ let after: Fingerprint;
 let afterMutations: Fingerprint;
 
 beforeAll(async () => {
-  const { services } = await testApi();
+  const { services } = await testApi(PRODUCTION_GRAPHQL_TIMEOUT);
   const executor = testExecutor();
   const real = await readRealValues(executor);
   const generated = generateOperations({ schema, seed: SEED, count: COUNT, real });

@@ -220,7 +220,8 @@ describe('import of companies and products', () => {
     const cvr = cvrFromSeed(8_099_000 + Math.floor(Math.random() * 90));
     const file = csvLines([companyCells(world, { cvr, name: `Samtidig ${world.prefix}` })]);
     const [first, second] = await Promise.all([run(csvRows(file), false), run(csvRows(file), false)]);
-    expect([first.summary.create, second.summary.create].sort()).toEqual([0, 1]);
+    const reports = JSON.stringify([first.reports, second.reports]);
+    expect([first.summary.create, second.summary.create].sort(), reports).toEqual([0, 1]);
     expect([first.summary.unchanged, second.summary.unchanged].sort()).toEqual([0, 1]);
     const [row] = await testExecutor().read<{ companies: number; version: number; events: number }>(
       'test.concurrentImport',

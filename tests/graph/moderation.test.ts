@@ -60,7 +60,7 @@ async function mutate(field: string, args: string, variables: Record<string, unk
     variables,
     as,
   );
-  expect(result.errors).toBeUndefined();
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data?.result as SubmissionResult;
 }
 
